@@ -1,0 +1,8 @@
+namespace ServerlessEvents.Functions.Storage;
+
+/// <summary>Every Storage queue the handler writes or triggers on. A test keeps this list and infra/ in step.</summary>
+public static class QueueNames
+{
+    /// <summary>All queues, for start-up creation and the infra consistency test.</summary>
+    public static IReadOnlyList<string> All { get; } = [];
+}

@@ -1,0 +1,20 @@
+namespace ServerlessEvents.Functions.Storage;
+
+/// <summary>
+/// Every table the handler uses. The app creates them at start-up when missing; infra/ creates them in Azure.
+/// A test keeps this list and the Bicep storage module in step.
+/// </summary>
+public static class TableNames
+{
+    /// <summary>The audit log: one row per event (plus data chunks), partitioned by tenant and time bucket.</summary>
+    public const string Events = "Events";
+    /// <summary>Secondary index rows: by id, by type, and the de-duplication keys.</summary>
+    public const string EventIndex = "EventIndex";
+    /// <summary>Outbox markers for events stored but not yet published.</summary>
+    public const string Outbox = "Outbox";
+    /// <summary>Tenants and the hashes of their API keys.</summary>
+    public const string Tenants = "Tenants";
+
+    /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Outbox, Tenants];
+}
