@@ -1,3 +1,10 @@
+using ServerlessEvents.Functions.Health;
+using ServerlessEvents.Functions.History;
+using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Functions.Tenancy;
+
 namespace ServerlessEvents.Functions;
 
 /// <summary>Registers and maps every feature folder. Each feature owns its own Add/Map pair.</summary>
@@ -6,12 +13,22 @@ public static class FeatureRegistration
     /// <summary>Adds the services of every feature.</summary>
     public static IServiceCollection AddServerlessEventsFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddEventStorage(configuration);
+        services.AddTenancy(configuration);
+        services.AddIngestion(configuration);
+        services.AddPublishing(configuration);
+        services.AddHealth(configuration);
         return services;
     }
 
     /// <summary>Maps the functions of every feature.</summary>
     public static WebApplication MapServerlessEventsFeatures(this WebApplication app)
     {
+        app.MapHealth();
+        app.MapTenancy();
+        app.MapIngestion();
+        app.MapHistory();
+        app.MapPublishing();
         return app;
     }
 }

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Storage;
+
+namespace ServerlessEvents.Functions.History;
+
+/// <summary>
+/// Writes the index rows of stored events: one in the all-events stream and one in the event's type stream,
+/// plus the bucket directory rows. Upserts only, so writing twice (after a crash, by the sweeper) is harmless.
+/// </summary>
+public class EventIndexWriter(TableServiceClient tables)
+{
+    /// <summary>Index rows carry the event JSON when it fits one property, so listings need no point reads.</summary>
+    public const int InlineJsonLimit = EventEntityMapper.ChunkBytes;
+    private readonly TableClient _index = tables.GetTableClient(TableNames.EventIndex);
+    private readonly ConcurrentDictionary<string, bool> _knownBuckets = new(StringComparer.Ordinal);
+
+    /// <summary>Indexes the events.</summary>
+    public virtual async Task WriteAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>(events.Count * 2);
+        var directory = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var time = IndexKeys.ParseTime(e.Time);
+            foreach (var stream in new[] { IndexKeys.AllStream, IndexKeys.TypeStream(e.Type) })
+            {
+                var bucket = IndexKeys.Bucket(stream, time);
+                rows.Add(ToIndexRow(e, IndexKeys.Partition(e.Tenant, stream, bucket, e.Shard), IndexKeys.RowKey(time, e.EventKey)));
+                var directoryRow = new TableEntity(IndexKeys.DirectoryPartition(e.Tenant, stream), bucket);
+                if (!_knownBuckets.ContainsKey(directoryRow.PartitionKey + "/" + bucket))
+                {
+                    directory[directoryRow.PartitionKey + "/" + bucket] = directoryRow;
+                }
+            }
+        }
+        await Task.WhenAll(rows.Concat(directory.Values).GroupBy(r => r.PartitionKey).SelectMany(Chunk).Select(chunk =>
+            _index.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken)));
+        foreach (var key in directory.Keys)
+        {
+            _knownBuckets[key] = true;
+        }
+    }
+
+    private static IEnumerable<TableEntity[]> Chunk(IEnumerable<TableEntity> partitionRows) =>
+        partitionRows.DistinctBy(r => r.RowKey).Chunk(EntityBudget(partitionRows));
+
+    private static int EntityBudget(IEnumerable<TableEntity> rows) =>
+        rows.Any(r => r.ContainsKey("J0")) ? 40 : 100;
+
+    private static TableEntity ToIndexRow(StoredEvent e, string partition, string rowKey)
+    {
+        var row = new TableEntity(partition, rowKey)
+        {
+            ["Type"] = e.Type,
+            ["Source"] = e.Source,
+            ["Subject"] = e.Subject,
+            ["UserId"] = e.UserId,
+            ["CorrelationId"] = e.CorrelationId,
+            ["Time"] = e.Time,
+            ["EventPartition"] = e.Partition,
+            ["EventKey"] = e.EventKey,
+        };
+        if (e.Json.Length <= InlineJsonLimit)
+        {
+            EventEntityMapper.WriteChunks(row, "J", e.Json);
+        }
+        return row;
+    }
+}

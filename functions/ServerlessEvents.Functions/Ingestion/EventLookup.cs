@@ -1,0 +1,25 @@
+using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Storage;
+
+namespace ServerlessEvents.Functions.Ingestion;
+
+/// <summary>Point reads of the audit log by event id, always within one tenant.</summary>
+public class EventLookup(TableServiceClient tables, EventStore store, Microsoft.Extensions.Options.IOptions<IngestionOptions> options)
+{
+    private readonly TableClient _events = tables.GetTableClient(TableNames.Events);
+
+    /// <summary>The tenant's events with this id (one per source that used it), newest first.</summary>
+    public virtual async Task<IReadOnlyList<StoredEvent>> FindByIdAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        var partition = EventKeys.Partition(tenant, EventKeys.Shard(id, options.Value.ShardCount));
+        var prefix = EventKeys.IdRowPrefix(id);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {EventKeys.PrefixEnd(prefix)}");
+        var keys = new List<string>();
+        await foreach (var row in _events.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey[prefix.Length..]);
+        }
+        var found = await Task.WhenAll(keys.Select(key => store.GetAsync(partition, key, cancellationToken)));
+        return found.OfType<StoredEvent>().Where(e => e.Tenant == tenant).OrderByDescending(e => e.IngestedAt).ToArray();
+    }
+}

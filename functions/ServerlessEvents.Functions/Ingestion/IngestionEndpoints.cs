@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Tenancy;
+
+namespace ServerlessEvents.Functions.Ingestion;
+
+/// <summary><c>POST /api/events</c> and <c>POST /api/events/batch</c>.</summary>
+public static class IngestionEndpoints
+{
+    /// <summary>Maps the ingestion functions.</summary>
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHttpFunction("eventsIngest", (HttpContext context) => IngestAsync(context, batchEndpoint: false)).RequireTenant();
+        endpoints.MapHttpFunction("eventsIngestBatch", (HttpContext context) => IngestAsync(context, batchEndpoint: true)).RequireTenant();
+        return endpoints;
+    }
+
+    private static async Task<IResult> IngestAsync(HttpContext context, bool batchEndpoint)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        var reader = context.RequestServices.GetRequiredService<IncomingEventReader>();
+        var service = context.RequestServices.GetRequiredService<IngestionService>();
+        var body = await RequestBody.ReadAsync(context.Request, batchEndpoint ? options.MaxBatchBytes : options.MaxEventBytes + 64_000, context.RequestAborted);
+        var incoming = reader.Read(context.Request.ContentType, context.Request.Headers, body, batchEndpoint);
+        var tenant = context.Caller().Tenant;
+        var results = await service.IngestAsync(tenant, incoming.Items, context.RequestAborted);
+        return incoming.IsBatch ? BatchAnswer(results) : SingleAnswer(results[0]);
+    }
+
+    private static IResult SingleAnswer(IngestResult result) => result.Status switch
+    {
+        "accepted" => new WithLocation(Results.Json(new { id = result.Id, status = "accepted" }, statusCode: StatusCodes.Status202Accepted),
+            "/api/events/" + Uri.EscapeDataString(result.Id!)),
+        "duplicate" => Results.Json(new { id = result.Id, status = "duplicate" }, statusCode: StatusCodes.Status200OK),
+        "conflict" => throw new ApiProblemException(409, "The event conflicts with a stored one.",
+            "An event with this source and id was already stored with different content. Use a new id for a new event.", result.Errors),
+        _ => throw new ApiProblemException(result.HttpStatus,
+            result.HttpStatus switch { 413 => "The event is too large.", 422 => "The event is invalid.", _ => "The request is malformed." },
+            string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")), result.Errors),
+    };
+
+    private static IResult BatchAnswer(IngestResult[] results) => Results.Json(new
+    {
+        accepted = results.Count(r => r.Status == "accepted"),
+        duplicates = results.Count(r => r.Status == "duplicate"),
+        conflicts = results.Count(r => r.Status == "conflict"),
+        rejected = results.Count(r => r.Status == "rejected"),
+        items = results.Select(r => new
+        {
+            index = r.Index,
+            id = r.Id,
+            status = r.Status,
+            errors = r.Errors.Count == 0 ? null : r.Errors.Select(e => new { field = e.Field, message = e.Message }),
+        }),
+    }, statusCode: StatusCodes.Status200OK);
+
+    private sealed class WithLocation(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessEvents.Functions.Ingestion;
+
+/// <summary>Ingestion settings (section <c>Ingestion</c>).</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Ingestion";
+
+    /// <summary>
+    /// Partitions per tenant in the Events table. Default 8, which spreads one tenant's writes over 8 partitions
+    /// (about 16,000 entities/s). Fixed for the life of a storage account: changing it hides stored events from id lookups.
+    /// </summary>
+    [Range(1, 64)]
+    public int ShardCount { get; set; } = 8;
+
+    /// <summary>The largest accepted event, in bytes of CloudEvents JSON. Default 1,000,000: Event Grid's 1 MB limit, less room for the tenant extension.</summary>
+    [Range(1_024, 1_000_000)]
+    public int MaxEventBytes { get; set; } = 1_000_000;
+
+    /// <summary>The largest batch request body, in bytes. Default 1,048,576 (1 MiB).</summary>
+    [Range(1_024, 4_194_304)]
+    public int MaxBatchBytes { get; set; } = 1_048_576;
+
+    /// <summary>The most events in one batch request. Default 500.</summary>
+    [Range(1, 500)]
+    public int MaxBatchEvents { get; set; } = 500;
+
+    /// <summary>Whether ingestion publishes at once after storing (the fast path). Default true; the sweeper publishes the rest.</summary>
+    public bool PublishImmediately { get; set; } = true;
+}

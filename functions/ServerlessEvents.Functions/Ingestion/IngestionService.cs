@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Publishing;
+
+namespace ServerlessEvents.Functions.Ingestion;
+
+/// <summary>
+/// Validates, de-duplicates, stores and (on the fast path) publishes events for one tenant. Once an event is
+/// committed its request succeeds, whatever happens to indexing or publishing afterwards: the outbox sweeper
+/// finishes that work.
+/// </summary>
+public partial class IngestionService(
+    EventTypeCatalog catalog, EventStore store, OutboxProcessor processor, TimeProvider clock,
+    IOptions<IngestionOptions> options, ILogger<IngestionService> logger)
+{
+    /// <summary>Ingests the items of a request (parsed or failed) for a tenant; results are in input order.</summary>
+    public virtual async Task<IngestResult[]> IngestAsync(string tenant, IReadOnlyList<IncomingItem> items, CancellationToken cancellationToken = default)
+    {
+        var results = new IngestResult[items.Count];
+        var prepared = new List<(PreparedEvent Event, int Index)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.Event is null)
+            {
+                results[i] = new IngestResult(i, null, "rejected", item.Status, item.Errors);
+                continue;
+            }
+            var errors = catalog.Validate(item.Event);
+            if (errors.Count > 0)
+            {
+                results[i] = new IngestResult(i, item.Event.Id, "rejected", 422, errors);
+                continue;
+            }
+            var json = CanonicalEventJson.Serialize(item.Event, new Dictionary<string, string> { [CanonicalEvent.TenantExtension] = tenant });
+            if (json.Length > options.Value.MaxEventBytes)
+            {
+                results[i] = new IngestResult(i, item.Event.Id, "rejected", 413,
+                    [new FieldError("data", $"the event is {json.Length} bytes; the limit is {options.Value.MaxEventBytes}")]);
+                continue;
+            }
+            var key = EventKeys.EventKey(tenant, item.Event.Source, item.Event.Id);
+            prepared.Add((new PreparedEvent(tenant, item.Event, json, CanonicalEventJson.ContentHash(item.Event), key,
+                EventKeys.Shard(item.Event.Id, options.Value.ShardCount)), i));
+        }
+        if (prepared.Count == 0)
+        {
+            return results;
+        }
+        var outcomes = await store.AppendAsync(prepared.Select(p => p.Event).ToArray(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var accepted = new List<StoredEvent>();
+        for (var j = 0; j < prepared.Count; j++)
+        {
+            var (e, index) = prepared[j];
+            results[index] = outcomes[j] switch
+            {
+                AppendOutcome.Accepted => new IngestResult(index, e.Event.Id, "accepted", 202, []),
+                AppendOutcome.Duplicate => new IngestResult(index, e.Event.Id, "duplicate", 200, []),
+                _ => new IngestResult(index, e.Event.Id, "conflict", 409,
+                    [new FieldError("id", $"an event with this source and id was already stored with other content")]),
+            };
+            if (outcomes[j] == AppendOutcome.Accepted)
+            {
+                accepted.Add(StoredEvent.From(e, now));
+            }
+        }
+        if (options.Value.PublishImmediately)
+        {
+            await CompleteQuietlyAsync(accepted);
+        }
+        return results;
+    }
+
+    private async Task CompleteQuietlyAsync(IReadOnlyList<StoredEvent> accepted)
+    {
+        try
+        {
+            // Not the request's token: a client that hangs up after the commit should not stop the fast path.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await processor.CompleteAsync(accepted, timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            LogFastPathFailed(logger, exception, accepted.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing or publishing {Count} stored events failed; the outbox sweeper will finish them")]
+    private static partial void LogFastPathFailed(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,35 @@
+using ServerlessEvents.Functions.History;
+using ServerlessEvents.Functions.Ingestion;
+
+namespace ServerlessEvents.Functions.Publishing;
+
+/// <summary>
+/// The work that follows a commit: index the events, publish them, then mark them published (which removes
+/// their outbox markers). Every step is idempotent, so the sweeper can repeat it after any crash.
+/// </summary>
+public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher publisher, OutboxStore outbox, ILogger<OutboxProcessor> logger)
+{
+    /// <summary>Completes stored events. Returns false when publishing failed (the events stay in the outbox).</summary>
+    public virtual async Task<bool> CompleteAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+        {
+            return true;
+        }
+        await index.WriteAsync(events, cancellationToken);
+        try
+        {
+            await publisher.PublishAsync(events.Select(e => new PublishableEvent(e.Id, e.Source, e.Type, e.Subject, e.Json)).ToArray(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPublishFailed(logger, exception, events.Count);
+            return false;
+        }
+        await outbox.MarkPublishedAsync(events, cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} events failed; they stay in the outbox for the sweeper")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count);
+}

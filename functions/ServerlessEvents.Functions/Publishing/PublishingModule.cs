@@ -1,0 +1,27 @@
+using ServerlessEvents.Functions.Hosting;
+
+namespace ServerlessEvents.Functions.Publishing;
+
+/// <summary>The outbox: publishing to Event Grid and the sweeper that publishes what is left.</summary>
+public static class PublishingModule
+{
+    /// <summary>Adds the publisher, the outbox and the sweeper.</summary>
+    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EventGridOptions>(configuration);
+        services.AddValidatedOptions<OutboxOptions>(configuration);
+        services.AddSingleton<EventGridPublisher>();
+        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventGridPublisher>());
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<OutboxSweeper>();
+        return services;
+    }
+
+    /// <summary>Maps the sweeper's timer function.</summary>
+    public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder endpoints)
+    {
+        OutboxSweeper.Map(endpoints);
+        return endpoints;
+    }
+}

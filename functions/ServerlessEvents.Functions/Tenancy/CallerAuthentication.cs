@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace ServerlessEvents.Functions.Tenancy;
+
+/// <summary>
+/// Endpoint filters that authenticate the caller from <c>Authorization: Bearer &lt;key&gt;</c> or <c>x-api-key</c>.
+/// No key or a wrong key gets 401. The resolved caller is available through <see cref="Caller"/>.
+/// </summary>
+public static class CallerAuthentication
+{
+    private const string ItemKey = "ServerlessEvents.Caller";
+
+    /// <summary>Only tenants (not the administrator) may call the endpoint.</summary>
+    public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: true, allowAdmin: false));
+
+    /// <summary>Only the administrator may call the endpoint.</summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: false, allowAdmin: true));
+
+    /// <summary>Tenants and the administrator may call the endpoint.</summary>
+    public static TBuilder RequireTenantOrAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: true, allowAdmin: true));
+
+    /// <summary>The authenticated caller of the current request.</summary>
+    public static TenantContext Caller(this HttpContext context) =>
+        context.Items[ItemKey] as TenantContext ?? throw new InvalidOperationException("The endpoint has no authentication filter.");
+
+    /// <summary>The key the request presents, if any.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+        var apiKey = request.Headers["x-api-key"].ToString();
+        return apiKey.Length > 0 ? apiKey : null;
+    }
+
+    private static async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool allowTenant, bool allowAdmin)
+    {
+        var http = context.HttpContext;
+        var key = PresentedKey(http.Request);
+        if (string.IsNullOrEmpty(key) || key.Length > 512)
+        {
+            return Unauthorized("Send an API key as 'Authorization: Bearer <key>' or 'x-api-key'.");
+        }
+        TenantContext? caller = null;
+        var adminKey = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.AdminKey;
+        if (allowAdmin && ApiKeys.FixedTimeEquals(key, adminKey))
+        {
+            caller = TenantContext.Admin;
+        }
+        else if (allowTenant)
+        {
+            caller = await http.RequestServices.GetRequiredService<TenantKeyStore>().ResolveAsync(key, http.RequestAborted);
+        }
+        if (caller is null)
+        {
+            return Unauthorized("The API key is not valid for this endpoint, or it has been revoked.");
+        }
+        http.Items[ItemKey] = caller;
+        return await next(context);
+    }
+
+    private static IResult Unauthorized(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.", detail: detail);
+}
