@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
+using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Health;
 

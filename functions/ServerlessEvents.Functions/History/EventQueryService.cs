@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.History;
 

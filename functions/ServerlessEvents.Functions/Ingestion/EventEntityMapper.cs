@@ -1,4 +1,4 @@
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

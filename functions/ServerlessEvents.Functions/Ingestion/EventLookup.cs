@@ -1,5 +1,5 @@
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

@@ -1,6 +1,6 @@
 using Azure;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

@@ -1,4 +1,5 @@
-using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
+using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Storage;
 

@@ -1,4 +1,6 @@
 using ServerlessEvents.Storage;
+using ServerlessEvents.Storage.Tables;
+using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Storage;
 

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using ServerlessEvents.Testing.Azurite;
+using Xunit;
+
+namespace ServerlessEvents.Testing;
+
+/// <summary>
+/// The whole pipeline on one machine: Azurite, a loopback Event Grid topic, and the handler behind the
+/// Functions host double, configured as in Azure but pointing at those. Tests create their own tenants, so
+/// one instance serves a whole collection.
+/// </summary>
+public class PipelineFixture : IAsyncLifetime
+{
+    /// <summary>The administrator key the handler is configured with.</summary>
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private int _tenants;
+
+    /// <summary>Storage.</summary>
+    public AzuriteFixture Azurite { get; } = new();
+
+    /// <summary>The Event Grid topic stand-in.</summary>
+    public EventGridSink EventGrid { get; private set; } = null!;
+
+    /// <summary>The Functions host double running the handler.</summary>
+    public FunctionsHostDouble Host { get; private set; } = null!;
+
+    /// <summary>Settings on top of the defaults; override to change them for a derived fixture.</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+        ["EventGrid:TopicEndpoint"] = EventGrid.Endpoint,
+        ["EventGrid:TopicKey"] = EventGrid.Key,
+        ["Auth:AdminKey"] = AdminKey,
+        ["Outbox:MinAgeSeconds"] = "0",
+    };
+
+    /// <summary>Extra service configuration for a derived fixture.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual async Task InitializeAsync()
+    {
+        await Azurite.StartAsync();
+        EventGrid = await EventGridSink.StartAsync();
+        Host = await FunctionsHostDouble.StartAsync(Settings(), Configure);
+    }
+
+    /// <summary>Creates a fresh tenant with a key and returns a client of the host that sends that key.</summary>
+    public async Task<TenantClient> CreateTenantAsync(string prefix = "t")
+    {
+        var tenant = $"{prefix}{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 34)].ToLowerInvariant();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/management/tenants/{tenant}/keys");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var response = await Host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return new TenantClient(tenant, created["keyId"]!.GetValue<string>(), created["key"]!.GetValue<string>(), Host.BaseUrl);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await EventGrid.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

@@ -1,0 +1,36 @@
+namespace ServerlessEvents.Testing;
+
+/// <summary>Finds the repository and the build output of the Functions app from a test's base directory.</summary>
+public static class RepositoryPaths
+{
+    /// <summary>The directory holding ServerlessEvents.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>
+    /// The Functions app's own build output, which is a complete script root: host.json, one folder per
+    /// function and the handler. Same configuration as the running tests.
+    /// </summary>
+    public static string ScriptRoot
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var path = Path.Combine(Root, "functions", "ServerlessEvents.Functions", "bin", configuration, "net10.0");
+            return File.Exists(Path.Combine(path, "host.json"))
+                ? path
+                : throw new InvalidOperationException($"No script root at {path}; build functions/ServerlessEvents.Functions first.");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ServerlessEvents.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("ServerlessEvents.sln not found above " + AppContext.BaseDirectory);
+    }
+}
