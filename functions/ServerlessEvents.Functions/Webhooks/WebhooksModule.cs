@@ -9,7 +9,8 @@ public static class WebhooksModule
 {
     /// <summary>
     /// Registers <see cref="WebhookOptions"/> (validated at start-up), the signer, the SSRF policy and guard,
-    /// the system DNS resolver (replaceable), the retry schedule and the sender, all singletons.
+    /// the system DNS resolver (replaceable), the retry schedule, the secret rotation and auto-disable rules
+    /// and the sender, all singletons.
     /// </summary>
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,8 @@ public static class WebhooksModule
         services.TryAddSingleton<WebhookTargetPolicy>();
         services.TryAddSingleton<SsrfGuard>();
         services.TryAddSingleton(sp => new WebhookRetrySchedule(sp.GetRequiredService<IOptions<WebhookOptions>>()));
+        services.TryAddSingleton<WebhookSecretRotation>();
+        services.TryAddSingleton<WebhookAutoDisablePolicy>();
         services.TryAddSingleton<WebhookSender>();
         return services;
     }
