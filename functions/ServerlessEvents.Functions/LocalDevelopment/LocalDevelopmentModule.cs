@@ -18,8 +18,7 @@ public static class LocalDevelopmentModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<LocalDevelopmentOptions>(configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalDevelopmentOptions>>(
-            _ => new LocalDevelopmentOptionsValidator(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalDevelopmentOptions>, LocalDevelopmentOptionsValidator>());
         services.TryAddSingleton(_ => TopologyReader.LoadDefault());
         services.AddHttpClient<LocalRelayPublisher>();
         services.AddHostedService<LocalCapabilityReport>();
