@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
-app.Run();
+using ServerlessEvents.Functions;
+
+var app = ServerlessEventsApp.Create(args);
+await app.RunAsync();

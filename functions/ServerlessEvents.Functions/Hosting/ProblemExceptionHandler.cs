@@ -1,0 +1,71 @@
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ServerlessEvents.Functions.Hosting;
+
+/// <summary>
+/// The one place that maps failures to HTTP problem responses. Client mistakes get 4xx with the reason;
+/// storage or broker outages get 503 so clients retry; only genuine defects yield 500.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            LogServerFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path, problem.Status ?? 500);
+        }
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Maps an exception to a problem document.</summary>
+    public static ProblemDetails ToProblem(Exception exception)
+    {
+        switch (exception)
+        {
+            case ApiProblemException api:
+                var details = new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Detail };
+                if (api.Errors.Count > 0)
+                {
+                    details.Extensions["errors"] = api.Errors.Select(e => new { field = e.Field, message = e.Message }).ToArray();
+                }
+                foreach (var (key, value) in api.Extensions)
+                {
+                    details.Extensions[key] = value;
+                }
+                return details;
+            case BadHttpRequestException bad:
+                return new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed.",
+                    Detail = bad.Message,
+                };
+            case RequestFailedException storage when IsTransient(storage):
+            case HttpRequestException or TimeoutException or TaskCanceledException or DependencyUnavailableException:
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "A dependency is unavailable.",
+                    Detail = "Storage or the event broker could not be reached. Nothing was acknowledged; retry the request.",
+                };
+            default:
+                return new ProblemDetails { Status = 500, Title = "An unexpected error occurred." };
+        }
+    }
+
+    /// <summary>Storage answers that mean "unreachable or unusable right now" rather than a defect of ours.</summary>
+    public static bool IsTransient(RequestFailedException exception) =>
+        exception.Status is 0 or 403 or 408 or 429 or >= 500;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed with {Status}")]
+    private static partial void LogServerFailure(ILogger logger, Exception exception, string method, string path, int status);
+}
