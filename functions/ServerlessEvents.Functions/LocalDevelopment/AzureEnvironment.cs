@@ -1,0 +1,16 @@
+namespace ServerlessEvents.Functions.LocalDevelopment;
+
+/// <summary>Detects whether the process runs in Azure (App Service / Functions / Flex) from the platform's variables.</summary>
+public static class AzureEnvironment
+{
+    /// <summary>Variables the Azure Functions platform sets and local hosts do not.</summary>
+    public static IReadOnlyList<string> MarkerVariables { get; } = ["WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "CONTAINER_NAME"];
+
+    /// <summary>True when any marker variable has a value in the configuration (which includes environment variables).</summary>
+    public static bool IsAzure(IConfiguration configuration) =>
+        MarkerVariables.Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
+
+    /// <summary>The first marker variable that is set, for messages.</summary>
+    public static string? DetectedBy(IConfiguration configuration) =>
+        MarkerVariables.FirstOrDefault(name => !string.IsNullOrWhiteSpace(configuration[name]));
+}

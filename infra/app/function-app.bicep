@@ -1,0 +1,151 @@
+// The Flex Consumption (FC1) plan and the function app that runs our custom handler.
+//
+// Runtime choice: functionAppConfig.runtime is { name: 'custom', version: '1.0' }. That is the Flex stack
+// entry for custom handlers (FC1 stack data lists "Custom Handler" as custom/1.0). Our handler is a
+// self-contained linux-x64 executable (the csproj publishes it that way because azd passes no runtime
+// identifier), so nothing relies on a .NET runtime being on the image, and host.json's
+// customHandler.description.defaultExecutablePath (ServerlessEvents.Functions) is launched directly; the
+// host sets the execute bit on that file on Linux Flex. We do not use 'dotnet-isolated' (the MCP samples'
+// trick): function.json-based custom handlers under that runtime are not documented to work.
+// Flex rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION app settings: the runtime comes
+// from functionAppConfig, so neither is set below.
+param planName string
+param functionAppName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param topicName string
+param signalRName string
+@description('Upper bound of Flex instances (40..1000).')
+param maximumInstanceCount int = 100
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+param enableEmail bool = false
+param emailSenderAddress string = ''
+param smtpUsername string = ''
+@secure()
+param smtpPassword string = ''
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
+  name: topicName
+}
+
+resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
+  name: signalRName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+// App settings: identity-based connections only. infra/settings-manifest.json lists every key the code reads;
+// a unit test checks each is set here (or marked optional / local-only there) and that no secret slips in.
+var storageAppSettings = {
+  AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+}
+
+var monitoringAppSettings = {
+  // identity-exception: the connection string only locates the ingestion endpoint; local auth is off, so ingestion needs the Entra token named below.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+}
+
+var signalRAppSettings = {
+  AzureSignalRConnectionString__serviceUri: 'https://${signalR.properties.hostName}'
+  AzureSignalRConnectionString__credential: 'managedidentity'
+  AzureSignalRConnectionString__clientId: identityClientId
+}
+
+var identityAppSettings = {
+  AZURE_CLIENT_ID: identityClientId
+  EventGrid__TopicEndpoint: topic.properties.endpoint
+}
+
+var emailAppSettings = enableEmail ? {
+  Email__SmtpHost: 'smtp.azurecomm.net'
+  Email__SmtpPort: '587'
+  Email__SmtpUsername: smtpUsername
+  // identity-exception: ACS SMTP logs in with an Entra application's client secret; SMTP offers no managed-identity login.
+  Email__SmtpPassword: smtpPassword
+  Email__FromAddress: emailSenderAddress
+} : {}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(storageAppSettings, monitoringAppSettings, signalRAppSettings, identityAppSettings, emailAppSettings)
+}
+
+output name string = functionApp.name
+output id string = functionApp.id
+output defaultHostName string = functionApp.properties.defaultHostName

@@ -1,0 +1,46 @@
+// Azure SignalR Service in Serverless mode: the Functions signalR output binding pushes messages over REST,
+// clients connect straight to the service. The app authenticates with its identity (SignalR App Server role),
+// so access keys are disabled.
+param name string
+param location string
+param tags object
+@allowed([
+  'Free_F1'
+  'Standard_S1'
+  'Premium_P1'
+])
+param skuName string
+
+resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'SignalR'
+  sku: {
+    name: skuName
+    capacity: 1
+  }
+  properties: {
+    features: [
+      {
+        flag: 'ServiceMode'
+        value: 'Serverless'
+      }
+      {
+        flag: 'EnableConnectivityLogs'
+        value: 'True'
+      }
+    ]
+    cors: {
+      allowedOrigins: [
+        '*'
+      ]
+    }
+    disableLocalAuth: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+output name string = signalR.name
+output id string = signalR.id
+output hostName string = signalR.properties.hostName

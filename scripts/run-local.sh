@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Run the whole app locally: build the Functions script root, start Azurite, run the Functions host.
+# Prerequisites: .NET 10 SDK, Azure Functions Core Tools v4 (func), Node.js; then scripts/setup.sh once (npm ci).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+script_root=functions/ServerlessEvents.Functions/bin/Debug/net10.0
+azurite=node_modules/.bin/azurite
+
+command -v func >/dev/null 2>&1 || { echo "run-local: Azure Functions Core Tools v4 ('func') is not on PATH." >&2; exit 1; }
+[ -x "$azurite" ] || { echo "run-local: $azurite is missing; run scripts/setup.sh (npm ci) first." >&2; exit 1; }
+[ -f local.settings.json ] || { cp local.settings.sample.json local.settings.json; echo "run-local: created local.settings.json from local.settings.sample.json"; }
+
+dotnet build functions/ServerlessEvents.Functions -c Debug
+cp local.settings.json "$script_root/local.settings.json"
+
+for port in 10000 10001 10002 7071; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "run-local: port $port is already in use (Azurite uses 10000-10002, func 7071). Stop what holds it; see docs/deployment.md." >&2
+    exit 1
+  fi
+done
+
+mkdir -p .azurite
+"$azurite" --silent --location .azurite --debug .azurite/debug.log --skipApiVersionCheck &
+azurite_pid=$!
+trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT INT TERM
+
+func start --script-root "$script_root"
