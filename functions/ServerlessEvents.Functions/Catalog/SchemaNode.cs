@@ -45,6 +45,11 @@ internal sealed class SchemaNode
                 });
             }
         }
+        if (Types.HasFlag(JsonTypes.Null))
+        {
+            names.Remove("null");
+            names.Add("null");
+        }
         return string.Join(" or ", names);
     }
 }
