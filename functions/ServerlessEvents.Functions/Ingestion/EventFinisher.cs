@@ -72,10 +72,5 @@ internal sealed class EventFinisher(EventTypeCatalog catalog, IEventIdGenerator 
         }
     }
 
-    private static bool IsBase64(string text)
-    {
-        var decoded = (text.Length / 4 * 3) + 3;
-        var buffer = decoded <= 1024 ? stackalloc byte[decoded] : new byte[decoded];
-        return Convert.TryFromBase64String(text, buffer, out _);
-    }
+    private static bool IsBase64(string text) => System.Buffers.Text.Base64.IsValid(text);
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessEvents.Functions.Ingestion;
 
 /// <summary>Tunables of <see cref="IncomingEventReader"/>; app settings <c>EventReader__DefaultSource</c> etc.</summary>
-public sealed class EventReaderOptions
+public sealed class EventReaderOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "EventReader";
@@ -21,4 +21,13 @@ public sealed class EventReaderOptions
     /// </summary>
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 500;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(DefaultSource) && !AttributeRules.IsUriReference(DefaultSource))
+        {
+            yield return new ValidationResult("DefaultSource must be a URI-reference.", [nameof(DefaultSource)]);
+        }
+    }
 }

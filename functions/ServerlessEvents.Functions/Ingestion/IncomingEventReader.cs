@@ -77,6 +77,17 @@ public sealed class IncomingEventReader
         throw RequestContentType.Unsupported(contentType, contentType is null ? "The Content-Type header is required." : "This content type is not accepted.");
     }
 
+    /// <summary>
+    /// Reads the request body into a pooled buffer and then <see cref="Read"/>s it; the buffer is returned before
+    /// this completes, since events own a copy of their JSON.
+    /// </summary>
+    public async Task<IReadOnlyList<IncomingEventResult>> ReadAsync(HttpRequest request, bool isBatchEndpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var body = await PooledBody.ReadAsync(request.Body, request.ContentLength, cancellationToken).ConfigureAwait(false);
+        return Read(request.ContentType, request.Headers, body.Span, isBatchEndpoint);
+    }
+
     /// <summary>The problem to answer a single invalid event with (its status, errors and, for an unknown type, <c>knownTypes</c>).</summary>
     public ApiProblemException ToProblem(IncomingEventResult result)
     {
@@ -117,7 +128,7 @@ public sealed class IncomingEventReader
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            return new IncomingEventResult(index, null, [new FieldError("", "must be an object, not " + SchemaTypeCheck.Describe(item.ValueKind))], 400);
+            return new IncomingEventResult(index, null, [new FieldError("event", "must be an object, not " + SchemaTypeCheck.Describe(item.ValueKind))], 400);
         }
         EventDraft draft;
         if (cloudEventsOnly || item.TryGetProperty("specversion", out _))

@@ -24,7 +24,7 @@ public class MalformedInputTests
         { "top-level string", Json, "\"hello\"", false, 400, "body" },
         { "object at the batch endpoint", Json, CloudEvent("\"id\":\"1\""), true, 400, "body" },
         { "empty batch", "application/cloudevents-batch+json", "[]", true, 400, "body" },
-        { "batch item not an object", "application/cloudevents-batch+json", "[42]", true, 400, "" },
+        { "batch item not an object", "application/cloudevents-batch+json", "[42]", true, 400, "event" },
         { "wrong content type", "text/plain", CloudEvent("\"id\":\"1\""), false, 415, "Content-Type" },
         { "missing content type", null, CloudEvent("\"id\":\"1\""), false, 415, "Content-Type" },
         { "non-UTF-8 charset", "application/json; charset=iso-8859-1", CloudEvent("\"id\":\"1\""), false, 415, "Content-Type" },

@@ -158,4 +158,16 @@ public class WireFormatTests
         Assert.Equal(ReaderFixture.Catalog.TypeNames, problem.Extensions["knownTypes"]);
         Assert.Equal("type", Assert.Single(problem.Errors).Field);
     }
+
+    [Fact]
+    public async Task Read_async_reads_the_http_request_body_and_headers()
+    {
+        var context = new DefaultHttpContext();
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(" ", 40_000)) + StructuredOrder);
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentType = "application/cloudevents+json";
+        var results = await Reader().ReadAsync(context.Request, isBatchEndpoint: false);
+        Assert.Equal("e-1", Assert.Single(results).Event!.Id);
+        Assert.Equal("o-1", results[0].Event!.Data!.Value.GetProperty("orderId").GetString());
+    }
 }
