@@ -25,12 +25,14 @@ internal static class SchemaCompiler
             }
         }
         var additional = obj["additionalProperties"];
+        var properties = obj["properties"] is JsonObject props
+            ? props.ToDictionary(p => p.Key, p => Compile(p.Value), StringComparer.Ordinal)
+            : null;
         return new SchemaNode
         {
             Types = ParseTypes(obj["type"]),
-            Properties = obj["properties"] is JsonObject props
-                ? props.ToDictionary(p => p.Key, p => Compile(p.Value), StringComparer.Ordinal)
-                : null,
+            Properties = properties,
+            PropertyList = properties?.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value)).ToArray() ?? [],
             Required = obj["required"] is JsonArray required ? required.Select(r => r!.GetValue<string>()).ToArray() : [],
             AdditionalPropertiesAllowed = additional is not JsonValue a || !a.TryGetValue<bool>(out var allowed) || allowed,
             AdditionalProperties = additional is JsonObject ? Compile(additional) : null,

@@ -88,6 +88,6 @@ internal static class SchemaGenerator
     /// <summary>The <see cref="EventTypeAttribute"/> of a type, if it has one.</summary>
     public static EventTypeAttribute? EventTypeOf(Type type) => type.GetCustomAttribute<EventTypeAttribute>(inherit: false);
 
-    /// <summary>Writes a schema compactly for serving.</summary>
+    /// <summary>Writes a schema, indented for people reading it.</summary>
     public static string ToText(JsonObject schema) => schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

@@ -11,6 +11,8 @@ internal sealed class SchemaNode
 {
     public JsonTypes Types { get; init; }
     public IReadOnlyDictionary<string, SchemaNode>? Properties { get; init; }
+    /// <summary>The properties with their UTF-8 names, to match members without allocating their names.</summary>
+    public IReadOnlyList<(byte[] Utf8Name, SchemaNode Node)> PropertyList { get; init; } = [];
     public IReadOnlyList<string> Required { get; init; } = [];
     public bool AdditionalPropertiesAllowed { get; init; } = true;
     public SchemaNode? AdditionalProperties { get; init; }

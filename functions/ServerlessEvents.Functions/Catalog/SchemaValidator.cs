@@ -6,22 +6,35 @@ namespace ServerlessEvents.Functions.Catalog;
 
 /// <summary>
 /// Validates a JSON value against a compiled schema and collects every error with its path
-/// (e.g. <c>data.items[2].quantity</c>). The path is only materialised when an error is found.
+/// (e.g. <c>data.items[2].quantity</c>). The path is only materialised when an error is found; one instance is
+/// reused per thread.
 /// </summary>
 internal sealed class SchemaValidator
 {
-    private readonly List<(string? Name, int Index)> _path = [];
-    private readonly string _root;
-    private List<FieldError>? _errors;
+    [ThreadStatic]
+    private static SchemaValidator? t_cached;
 
-    private SchemaValidator(string root) => _root = root;
+    private readonly List<PathSegment> _path = [];
+    private string _root = "";
+    private List<FieldError>? _errors;
 
     /// <summary>Validates <paramref name="value"/>; <paramref name="root"/> names it in errors (e.g. <c>data</c>).</summary>
     public static IReadOnlyList<FieldError> Validate(SchemaNode schema, JsonElement value, string root)
     {
-        var validator = new SchemaValidator(root);
-        validator.Visit(schema, value);
-        return validator._errors ?? (IReadOnlyList<FieldError>)[];
+        var validator = t_cached ?? new SchemaValidator();
+        t_cached = null;
+        validator._root = root;
+        try
+        {
+            validator.Visit(schema, value);
+            return validator._errors ?? (IReadOnlyList<FieldError>)[];
+        }
+        finally
+        {
+            validator._errors = null;
+            validator._path.Clear();
+            t_cached = validator;
+        }
     }
 
     private void Visit(SchemaNode schema, JsonElement value)
@@ -39,7 +52,7 @@ internal sealed class SchemaValidator
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                CheckString(schema, value.GetString()!);
+                CheckString(schema, value);
                 break;
             case JsonValueKind.Number:
                 CheckNumber(schema, value);
@@ -51,7 +64,7 @@ internal sealed class SchemaValidator
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    _path.Add((null, index++));
+                    _path.Add(new PathSegment(null, default, index++));
                     Visit(items, item);
                     _path.RemoveAt(_path.Count - 1);
                 }
@@ -63,13 +76,13 @@ internal sealed class SchemaValidator
     {
         foreach (var property in value.EnumerateObject())
         {
-            SchemaNode? child = null;
-            if (schema.Properties?.TryGetValue(property.Name, out child) != true)
+            var child = Match(schema, property);
+            if (child is null)
             {
                 child = schema.AdditionalProperties;
                 if (!schema.AdditionalPropertiesAllowed)
                 {
-                    _path.Add((property.Name, -1));
+                    _path.Add(new PathSegment(null, property, -1));
                     Fail("is not a known member of this event type");
                     _path.RemoveAt(_path.Count - 1);
                     continue;
@@ -77,7 +90,7 @@ internal sealed class SchemaValidator
             }
             if (child is not null)
             {
-                _path.Add((property.Name, -1));
+                _path.Add(new PathSegment(null, property, -1));
                 Visit(child, property.Value);
                 _path.RemoveAt(_path.Count - 1);
             }
@@ -86,18 +99,40 @@ internal sealed class SchemaValidator
         {
             if (!value.TryGetProperty(name, out _))
             {
-                _path.Add((name, -1));
+                _path.Add(new PathSegment(name, default, -1));
                 Fail("is required");
                 _path.RemoveAt(_path.Count - 1);
             }
         }
     }
 
-    private void CheckString(SchemaNode schema, string text)
+    private static SchemaNode? Match(SchemaNode schema, JsonProperty property)
     {
+        foreach (var (name, node) in schema.PropertyList)
+        {
+            if (property.NameEquals(name))
+            {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private void CheckString(SchemaNode schema, JsonElement value)
+    {
+        if (schema.MinLength == 1 && value.ValueEquals(ReadOnlySpan<byte>.Empty))
+        {
+            Fail("must not be empty");
+            return;
+        }
+        if (schema.Pattern is null && schema.Format is null && schema.MinLength is null or 1)
+        {
+            return;
+        }
+        var text = value.GetString()!;
         if (schema.MinLength is { } min && text.Length < min)
         {
-            Fail(min == 1 ? "must not be empty" : $"must be at least {min} characters long");
+            Fail($"must be at least {min} characters long");
         }
         else if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
@@ -127,11 +162,11 @@ internal sealed class SchemaValidator
     private string CurrentPath()
     {
         var builder = new StringBuilder(_root);
-        foreach (var (name, index) in _path)
+        foreach (var segment in _path)
         {
-            if (name is null)
+            if (segment.Index >= 0)
             {
-                builder.Append('[').Append(index).Append(']');
+                builder.Append('[').Append(segment.Index).Append(']');
             }
             else
             {
@@ -139,9 +174,12 @@ internal sealed class SchemaValidator
                 {
                     builder.Append('.');
                 }
-                builder.Append(name);
+                builder.Append(segment.Name ?? segment.Property.Name);
             }
         }
         return builder.ToString();
     }
+
+    /// <summary>One step of the path; a member's name is only read (allocated) when an error is reported.</summary>
+    private readonly record struct PathSegment(string? Name, JsonProperty Property, int Index);
 }

@@ -35,7 +35,7 @@ public sealed class CanonicalEvent
     /// <summary>The <c>data_base64</c> member, when the data is binary.</summary>
     public string? DataBase64 { get; init; }
     /// <summary>Extension attributes by name (lower case), values as posted.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, JsonElement> Extensions { get; init; } = CanonicalEventDefaults.NoExtensions;
 
     /// <summary>True when <see cref="Id"/> was generated on ingestion because the producer sent none.</summary>
     public bool IdGenerated { get; init; }

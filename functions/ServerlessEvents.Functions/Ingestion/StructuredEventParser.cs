@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace ServerlessEvents.Functions.Ingestion;
 
-/// <summary>Reads a CloudEvents JSON (structured mode) object: context attributes, extensions, data or data_base64.</summary>
+/// <summary>
+/// Reads a CloudEvents JSON (structured mode) object: context attributes, extensions, data or data_base64.
+/// Member names are matched as UTF-8 so the hot path allocates no name strings.
+/// </summary>
 internal static class StructuredEventParser
 {
     public static EventDraft Read(JsonElement item)
@@ -11,19 +14,20 @@ internal static class StructuredEventParser
         foreach (var member in item.EnumerateObject())
         {
             var value = member.Value;
-            switch (member.Name)
+            if (member.NameEquals("specversion"u8)) d.SpecVersion = value.ValueKind == JsonValueKind.String && value.ValueEquals("1.0"u8) ? "1.0" : d.String(value, "specversion");
+            else if (member.NameEquals("id"u8)) d.Id = d.String(value, "id");
+            else if (member.NameEquals("source"u8)) d.Source = d.String(value, "source");
+            else if (member.NameEquals("type"u8)) d.Type = d.String(value, "type");
+            else if (member.NameEquals("time"u8)) d.Time = d.String(value, "time");
+            else if (member.NameEquals("data"u8)) d.Data = value;
+            else if (member.NameEquals("subject"u8)) d.Subject = d.String(value, "subject");
+            else if (member.NameEquals("datacontenttype"u8)) d.DataContentType = d.String(value, "datacontenttype");
+            else if (member.NameEquals("dataschema"u8)) d.DataSchema = d.String(value, "dataschema");
+            else if (member.NameEquals("data_base64"u8)) d.DataBase64 = d.String(value, "data_base64");
+            else
             {
-                case "specversion": d.SpecVersion = d.String(value, "specversion"); break;
-                case "id": d.Id = d.String(value, "id"); break;
-                case "source": d.Source = d.String(value, "source"); break;
-                case "type": d.Type = d.String(value, "type"); break;
-                case "subject": d.Subject = d.String(value, "subject"); break;
-                case "time": d.Time = d.String(value, "time"); break;
-                case "datacontenttype": d.DataContentType = d.String(value, "datacontenttype"); break;
-                case "dataschema": d.DataSchema = d.String(value, "dataschema"); break;
-                case "data": d.Data = value; break;
-                case "data_base64": d.DataBase64 = d.String(value, "data_base64"); break;
-                default: d.Extension(member.Name, member.Name, value); break;
+                var name = member.Name;
+                d.Extension(name, name, value);
             }
         }
         return d;
