@@ -24,7 +24,9 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// schema. An item with any structural error is 400; otherwise any error makes it 422.</para>
 /// <para>Simple and legacy envelopes get a generated id (<see cref="IEventIdGenerator"/>) and
 /// <see cref="EventReaderOptions.DefaultSource"/> when they omit them; CloudEvents must carry id and source.
-/// Any format without a time gets the current UTC time from the <see cref="TimeProvider"/>.</para>
+/// Any format without a time gets the current UTC time from the <see cref="TimeProvider"/> (RFC 3339, UTC, 'Z');
+/// <see cref="CanonicalEvent.IdGenerated"/>/<see cref="CanonicalEvent.TimeGenerated"/> record what was generated.
+/// Simple and legacy envelopes with data get datacontenttype <c>application/json</c>.</para>
 /// <para>Events reference one private copy of the body's JSON; the caller's buffer can be reused afterwards.</para>
 /// </summary>
 public sealed class IncomingEventReader
