@@ -35,7 +35,15 @@ public sealed class CanonicalEvent
     /// <summary>The <c>data_base64</c> member, when the data is binary.</summary>
     public string? DataBase64 { get; init; }
     /// <summary>Extension attributes by name (lower case), values as posted.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, JsonElement> Extensions { get; init; } = CanonicalEventDefaults.NoExtensions;
+
+    /// <summary>True when <see cref="Id"/> was generated on ingestion because the producer sent none.</summary>
+    public bool IdGenerated { get; init; }
+    /// <summary>
+    /// True when <see cref="Time"/> was generated on ingestion because the producer sent none; the content hash then
+    /// leaves time out, so a retried event without a time is still a duplicate rather than a conflict.
+    /// </summary>
+    public bool TimeGenerated { get; init; }
 
     /// <summary>The <c>userid</c> extension, if any.</summary>
     public string? UserId => StringExtension("userid");

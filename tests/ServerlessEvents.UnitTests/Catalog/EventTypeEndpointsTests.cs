@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.UnitTests.Ingestion;
+
+namespace ServerlessEvents.UnitTests.Catalog;
+
+public class EventTypeEndpointsTests
+{
+    [Fact]
+    public async Task List_answers_every_type_with_version_and_schema_url()
+    {
+        var (status, contentType, body) = await Execute(EventTypeEndpoints.List(ReaderFixture.Catalog));
+        Assert.Equal(200, status);
+        Assert.Equal("application/json", contentType);
+        var items = JsonDocument.Parse(body).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(ReaderFixture.Catalog.Types.Count, items.Length);
+        var order = items.Single(i => i.GetProperty("type").GetString() == "order.created");
+        Assert.Equal("1.0", order.GetProperty("version").GetString());
+        Assert.Equal("/api/event-types/order.created", order.GetProperty("schemaUrl").GetString());
+    }
+
+    [Theory]
+    [InlineData("", "application/schema+json")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("application/schema+json, application/json;q=0.5", "application/schema+json")]
+    [InlineData("*/*", "application/schema+json")]
+    public async Task Get_serves_the_schema_in_the_accepted_media_type(string accept, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Accept = accept;
+        var (status, contentType, body) = await Execute(EventTypeEndpoints.Get("order.shipped", context.Request, ReaderFixture.Catalog));
+        Assert.Equal(200, status);
+        Assert.Equal(expected, contentType);
+        Assert.Equal("order.shipped", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Get_of_an_unknown_type_is_a_404_problem_listing_known_types()
+    {
+        var problem = Assert.Throws<ApiProblemException>(() => EventTypeEndpoints.Get("nope.nope", new DefaultHttpContext().Request, ReaderFixture.Catalog));
+        Assert.Equal(404, problem.Status);
+        Assert.Equal(ReaderFixture.Catalog.TypeNames, problem.Extensions["knownTypes"]);
+    }
+
+    [Fact]
+    public void Module_registers_the_catalog_and_reader_and_maps_both_functions_from_their_function_json()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddSingleton(FunctionManifest.Load());
+        builder.Services.AddCatalog(builder.Configuration);
+        var app = builder.Build();
+        app.MapCatalog();
+        Assert.NotNull(app.Services.GetRequiredService<IncomingEventReader>());
+        Assert.NotEmpty(app.Services.GetRequiredService<EventTypeCatalog>().Types);
+        var served = FunctionManifestValidator.ServedFunctions(app).Select(f => f.Name).Order().ToArray();
+        Assert.Equal(["eventTypesGet", "eventTypesList"], served);
+        var manifest = app.Services.GetRequiredService<FunctionManifest>();
+        Assert.Equal("event-types", manifest.Get("eventTypesList").Route);
+        Assert.Equal("event-types/{type}", manifest.Get("eventTypesGet").Route);
+        Assert.DoesNotContain(FunctionManifestValidator.Problems(manifest, FunctionManifestValidator.ServedFunctions(app)),
+            p => p.Contains("eventTypes", StringComparison.Ordinal));
+    }
+
+    private static async Task<(int Status, string? ContentType, byte[] Body)> Execute(IResult result)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteAsync(context);
+        return (context.Response.StatusCode, context.Response.ContentType, body.ToArray());
+    }
+}
