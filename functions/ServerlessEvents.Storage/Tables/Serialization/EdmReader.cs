@@ -29,7 +29,8 @@ internal static class EdmReader
         // Untyped number: a decimal point or exponent means Edm.Double, otherwise Edm.Int32.
         var raw = e.GetRawText();
         if (raw.AsSpan().IndexOfAny('.', 'e', 'E') >= 0) return e.GetDouble();
-        return e.TryGetInt32(out var i) ? i : e.GetInt64();
+        if (e.TryGetInt32(out var i)) return i;
+        return e.GetInt64();
     }
 
     /// <summary>Reads a value into a declared property type (POCO mapping).</summary>
