@@ -81,18 +81,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (!_queue.IsRunning) await _queue.StartAsync(_location is null ? null : Path.Combine(_location, "queue"), cancellationToken);
     }
 
-    /// <summary>Kills both processes; in-memory data is lost, disk-persisted data stays.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops both services. <paramref name="graceful"/> (default) sends SIGINT so disk-persisted data is
+    /// flushed; false kills the process tree at once, like a crash (Azurite then loses writes made since
+    /// its last autosave). In-memory data is always lost.
+    /// </summary>
+    public async Task StopAsync(bool graceful = true)
     {
-        await _table.StopAsync();
-        await _queue.StopAsync();
+        await Task.WhenAll(_table.StopAsync(graceful), _queue.StopAsync(graceful));
     }
 
     Task IAsyncLifetime.InitializeAsync() => StartAsync();
 
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        await StopAsync(graceful: false);
         if (_location is not null)
         {
             try { Directory.Delete(_location, recursive: true); }

@@ -47,18 +47,33 @@ internal sealed class AzuriteService(string repositoryRoot, string service, int 
         await WaitUntilListeningAsync(process, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task StopAsync()
+    /// <summary>
+    /// Graceful: SIGINT (the only signal azurite-table handles), so a disk-persisted Azurite flushes its data (it autosaves only every few
+    /// seconds), then a hard kill after 10 s. Not graceful: kill the process tree at once (a crash).
+    /// </summary>
+    public async Task StopAsync(bool graceful = true)
     {
         var process = _process;
         _process = null;
         if (process is null) return;
         using (process)
         {
-            if (!process.HasExited)
+            if (process.HasExited) return;
+            if (graceful && PosixSignal.TryInterrupt(process.Id))
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                    return;
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not exit in time: fall through to the hard kill.
+                }
             }
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
     }
 
