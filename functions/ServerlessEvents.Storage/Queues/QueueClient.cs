@@ -43,7 +43,7 @@ public partial class QueueClient
 
     public virtual string AccountName => _rest.AccountName;
 
-    public virtual Uri Uri => new(_rest.Endpoint + _path);
+    public virtual Uri Uri => new(_rest.Endpoint.AbsoluteUri + _path);
 
     /// <summary>The encoding applied to message bodies (from <see cref="QueueClientOptions.MessageEncoding"/>).</summary>
     public virtual QueueMessageEncoding MessageEncoding => _rest.Options.MessageEncoding;

@@ -43,7 +43,7 @@ internal sealed class QueueRestClient
     /// <summary>Splits a queue URI (…/account/queue or https://acct.queue…/queue) into service endpoint and name.</summary>
     public static (Uri Endpoint, string Name) SplitQueueUri(Uri queueUri)
     {
-        var text = StorageUri.Normalize(queueUri).ToString();
+        var text = StorageUri.Normalize(queueUri).AbsoluteUri;
         var slash = text.LastIndexOf('/');
         var name = Uri.UnescapeDataString(text[(slash + 1)..]);
         if (slash < 8 || name.Length == 0) throw new ArgumentException("The queue URI must end with the queue name.", nameof(queueUri));

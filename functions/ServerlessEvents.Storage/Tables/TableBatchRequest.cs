@@ -13,7 +13,7 @@ internal static class TableBatchRequest
     {
         var batch = "batch_" + Guid.NewGuid().ToString("D");
         var changeset = "changeset_" + Guid.NewGuid().ToString("D");
-        var tableUri = endpoint + "/" + Uri.EscapeDataString(table);
+        var tableUri = endpoint.AbsoluteUri + "/" + Uri.EscapeDataString(table);
         using var body = new MemoryStream(actions.Count * 512);
         var head = new StringBuilder(512);
         head.Append("--").Append(batch).Append("\r\n")
@@ -53,7 +53,7 @@ internal static class TableBatchRequest
     }
 
     private static string EntityUri(Uri endpoint, string table, ITableEntity entity) =>
-        endpoint + TableRestClient.EntityPath(table, entity.PartitionKey, entity.RowKey);
+        endpoint.AbsoluteUri + TableRestClient.EntityPath(table, entity.PartitionKey, entity.RowKey);
 
     private static void Flush(MemoryStream body, StringBuilder text)
     {

@@ -43,7 +43,7 @@ public partial class TableClient
 
     public virtual string AccountName => _rest.AccountName;
 
-    public virtual Uri Uri => new(_rest.Endpoint + "/" + Uri.EscapeDataString(Name));
+    public virtual Uri Uri => new(_rest.Endpoint.AbsoluteUri + "/" + Uri.EscapeDataString(Name));
 
     /// <summary>Creates the table; 409 TableAlreadyExists is a <see cref="RequestFailedException"/>.</summary>
     public virtual Task<Response<TableItem>> CreateAsync(CancellationToken cancellationToken = default) =>

@@ -32,7 +32,8 @@ internal static class TableEntitySerializer
             foreach (var (key, value) in dictionary)
             {
                 if (value is null || IsSystem(key)) continue;
-                EdmWriter.WriteObject(writer, JsonEncodedText.Encode(key), JsonEncodedText.Encode(key + EdmType.AnnotationSuffix), value);
+                var (name, annotation) = PropertyNames.Get(key);
+                EdmWriter.WriteObject(writer, name, annotation, value);
             }
         }
         else
