@@ -35,6 +35,13 @@ public partial class TableClient
         return await StoragePipeline.SendAsync(_rest.Pipeline, message, cancellationToken, 204, 404).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes the entity by its keys (If-Match as given; default = "*").</summary>
+    public virtual Task<Response> DeleteEntityAsync(ITableEntity entity, ETag ifMatch = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ifMatch, cancellationToken);
+    }
+
     /// <summary>Reads one entity; 404 gives <see cref="RequestFailedException"/>.</summary>
     public virtual async Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()

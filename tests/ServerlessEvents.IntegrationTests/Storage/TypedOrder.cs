@@ -4,12 +4,6 @@ using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.IntegrationTests.Storage;
 
-public enum OrderState
-{
-    Created,
-    Shipped,
-}
-
 /// <summary>A POCO entity covering every supported property type.</summary>
 public sealed class TypedOrder : ITableEntity
 {
