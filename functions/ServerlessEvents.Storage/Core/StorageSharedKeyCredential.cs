@@ -1,0 +1,24 @@
+namespace ServerlessEvents.Storage;
+
+/// <summary>Account name + key for Shared Key authorization of queue requests (mirrors Azure.Storage.StorageSharedKeyCredential).</summary>
+public class StorageSharedKeyCredential
+{
+    private readonly SharedKeySignature _signature;
+
+    public StorageSharedKeyCredential(string accountName, string accountKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountName);
+        AccountName = accountName;
+        _signature = new SharedKeySignature(accountKey);
+    }
+
+    public string AccountName { get; }
+
+    /// <summary>Rotates the key; later requests are signed with it.</summary>
+    public void SetAccountKey(string accountKey) => _signature.SetKey(accountKey);
+
+    internal string Sign(string stringToSign) => _signature.Sign(stringToSign);
+
+    /// <inheritdoc />
+    public override string ToString() => $"StorageSharedKeyCredential({AccountName})";
+}
