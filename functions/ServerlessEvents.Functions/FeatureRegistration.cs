@@ -1,6 +1,8 @@
+using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Tenancy;
@@ -15,6 +17,8 @@ public static class FeatureRegistration
     {
         services.AddEventStorage(configuration);
         services.AddTenancy(configuration);
+        services.AddCatalog(configuration);
+        services.AddLocalDevelopment(configuration);
         services.AddIngestion(configuration);
         services.AddPublishing(configuration);
         services.AddHealth(configuration);
@@ -26,6 +30,7 @@ public static class FeatureRegistration
     {
         app.MapHealth();
         app.MapTenancy();
+        app.MapCatalog();
         app.MapIngestion();
         app.MapHistory();
         app.MapPublishing();

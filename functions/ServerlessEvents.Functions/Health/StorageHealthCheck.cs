@@ -24,7 +24,7 @@ public sealed class StorageHealthCheck(TableServiceClient tables, QueueServiceCl
                 return HealthCheckResult.Healthy("Table storage answered.");
             }
             var queue = QueueNames.All.Count > 0 ? QueueNames.All[0] : "health-probe";
-            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(timeout.Token);
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: timeout.Token);
             return HealthCheckResult.Healthy("Queue storage answered.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

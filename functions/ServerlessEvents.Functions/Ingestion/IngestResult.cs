@@ -8,4 +8,5 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// <param name="Status"><c>accepted</c>, <c>duplicate</c>, <c>conflict</c> or <c>rejected</c>.</param>
 /// <param name="HttpStatus">The status a single-event request answers with.</param>
 /// <param name="Errors">What is wrong with a rejected event.</param>
-public sealed record IngestResult(int Index, string? Id, string Status, int HttpStatus, IReadOnlyList<FieldError> Errors);
+/// <param name="UnknownType">True when it was rejected for a type the catalog does not know.</param>
+public sealed record IngestResult(int Index, string? Id, string Status, int HttpStatus, IReadOnlyList<FieldError> Errors, bool UnknownType = false);

@@ -22,21 +22,19 @@ public static class IngestionEndpoints
         var service = context.RequestServices.GetRequiredService<IngestionService>();
         var body = await RequestBody.ReadAsync(context.Request, batchEndpoint ? options.MaxBatchBytes : options.MaxEventBytes + 64_000, context.RequestAborted);
         var incoming = reader.Read(context.Request.ContentType, context.Request.Headers, body, batchEndpoint);
-        var tenant = context.Caller().Tenant;
-        var results = await service.IngestAsync(tenant, incoming.Items, context.RequestAborted);
-        return incoming.IsBatch ? BatchAnswer(results) : SingleAnswer(results[0]);
+        var results = await service.IngestAsync(context.Caller().Tenant, incoming, context.RequestAborted);
+        return batchEndpoint ? BatchAnswer(results) : SingleAnswer(results[0], incoming[0], reader);
     }
 
-    private static IResult SingleAnswer(IngestResult result) => result.Status switch
+    private static IResult SingleAnswer(IngestResult result, IncomingEventResult read, IncomingEventReader reader) => result.Status switch
     {
         "accepted" => new WithLocation(Results.Json(new { id = result.Id, status = "accepted" }, statusCode: StatusCodes.Status202Accepted),
             "/api/events/" + Uri.EscapeDataString(result.Id!)),
         "duplicate" => Results.Json(new { id = result.Id, status = "duplicate" }, statusCode: StatusCodes.Status200OK),
         "conflict" => throw new ApiProblemException(409, "The event conflicts with a stored one.",
             "An event with this source and id was already stored with different content. Use a new id for a new event.", result.Errors),
-        _ => throw new ApiProblemException(result.HttpStatus,
-            result.HttpStatus switch { 413 => "The event is too large.", 422 => "The event is invalid.", _ => "The request is malformed." },
-            string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")), result.Errors),
+        _ when read.Event is null => throw reader.ToProblem(read),
+        _ => throw new ApiProblemException(result.HttpStatus, "The event is too large.", string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")), result.Errors),
     };
 
     private static IResult BatchAnswer(IngestResult[] results) => Results.Json(new

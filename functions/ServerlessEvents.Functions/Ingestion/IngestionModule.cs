@@ -10,7 +10,6 @@ public static class IngestionModule
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<IngestionOptions>(configuration);
-        services.AddSingleton<IncomingEventReader>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<EventIndexWriter>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Publishing;
 
@@ -11,11 +10,11 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// finishes that work.
 /// </summary>
 public partial class IngestionService(
-    EventTypeCatalog catalog, EventStore store, OutboxProcessor processor, TimeProvider clock,
+    EventStore store, OutboxProcessor processor, TimeProvider clock,
     IOptions<IngestionOptions> options, ILogger<IngestionService> logger)
 {
     /// <summary>Ingests the items of a request (parsed or failed) for a tenant; results are in input order.</summary>
-    public virtual async Task<IngestResult[]> IngestAsync(string tenant, IReadOnlyList<IncomingItem> items, CancellationToken cancellationToken = default)
+    public virtual async Task<IngestResult[]> IngestAsync(string tenant, IReadOnlyList<IncomingEventResult> items, CancellationToken cancellationToken = default)
     {
         var results = new IngestResult[items.Count];
         var prepared = new List<(PreparedEvent Event, int Index)>();
@@ -24,13 +23,7 @@ public partial class IngestionService(
             var item = items[i];
             if (item.Event is null)
             {
-                results[i] = new IngestResult(i, null, "rejected", item.Status, item.Errors);
-                continue;
-            }
-            var errors = catalog.Validate(item.Event);
-            if (errors.Count > 0)
-            {
-                results[i] = new IngestResult(i, item.Event.Id, "rejected", 422, errors);
+                results[i] = new IngestResult(i, null, "rejected", item.Status, item.Errors, item.UnknownType);
                 continue;
             }
             var json = CanonicalEventJson.Serialize(item.Event, new Dictionary<string, string> { [CanonicalEvent.TenantExtension] = tenant });

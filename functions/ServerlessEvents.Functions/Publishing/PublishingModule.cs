@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.LocalDevelopment;
 
 namespace ServerlessEvents.Functions.Publishing;
 
@@ -11,7 +13,10 @@ public static class PublishingModule
         services.AddValidatedOptions<EventGridOptions>(configuration);
         services.AddValidatedOptions<OutboxOptions>(configuration);
         services.AddSingleton<EventGridPublisher>();
-        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventGridPublisher>());
+        // Local mode (off by default, refused in Azure) relays events to `func start`; otherwise Event Grid.
+        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<IOptions<LocalDevelopmentOptions>>().Value.Enabled
+            ? sp.GetRequiredService<LocalRelayPublisher>()
+            : sp.GetRequiredService<EventGridPublisher>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxSweeper>();

@@ -39,7 +39,7 @@ public sealed partial class StorageInitializer(TableServiceClient tables, QueueS
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Task.WhenAll(TableNames.All.Select(name => tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken)));
-        await Task.WhenAll(QueueNames.All.Select(name => queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken)));
+        await Task.WhenAll(QueueNames.All.Select(name => queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is not ready; creating tables and queues again in {DelaySeconds} s")]
