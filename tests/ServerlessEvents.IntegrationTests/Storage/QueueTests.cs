@@ -1,7 +1,6 @@
 using System.Text;
 using Azure;
 using ServerlessEvents.Storage.Queues;
-using ServerlessEvents.Storage.Queues.Models;
 using ServerlessEvents.Testing.Azurite;
 
 namespace ServerlessEvents.IntegrationTests.Storage;
@@ -9,8 +8,6 @@ namespace ServerlessEvents.IntegrationTests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class QueueTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(20);
-
     private async Task<QueueClient> NewQueueAsync()
     {
         var queue = azurite.QueueServiceClient.GetQueueClient(azurite.UniqueName("q"));
@@ -78,22 +75,6 @@ public sealed class QueueTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Delayed_message_stays_invisible_until_its_delay_has_passed()
-    {
-        var queue = await NewQueueAsync();
-        var delay = TimeSpan.FromSeconds(2);
-
-        var receipt = (await queue.SendMessageAsync("later", visibilityTimeout: delay)).Value;
-        var immediately = (await queue.ReceiveMessagesAsync()).Value;
-        var (received, at) = await PollForMessageAsync(queue);
-
-        Assert.Empty(immediately);
-        Assert.Equal("later", received.MessageText);
-        Assert.True(at >= receipt.TimeNextVisible.AddSeconds(-1), $"received at {at:O}, visible from {receipt.TimeNextVisible:O}");
-        Assert.True(receipt.TimeNextVisible >= receipt.InsertionTime.AddSeconds(1));
-    }
-
-    [Fact]
     public async Task Time_to_live_is_accepted_and_sets_the_expiration()
     {
         var queue = await NewQueueAsync();
@@ -104,48 +85,5 @@ public sealed class QueueTests(AzuriteFixture azurite)
         Assert.InRange(shortLived.ExpirationTime - shortLived.InsertionTime, TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         Assert.True(forever.ExpirationTime - forever.InsertionTime > TimeSpan.FromDays(365));
         Assert.Equal(2, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-    }
-
-    [Fact]
-    public async Task Dequeue_count_increments_when_a_message_becomes_visible_again()
-    {
-        var queue = await NewQueueAsync();
-        await queue.SendMessageAsync("retry me");
-
-        var first = Assert.Single((await queue.ReceiveMessagesAsync(visibilityTimeout: TimeSpan.FromSeconds(1))).Value);
-        var (second, _) = await PollForMessageAsync(queue);
-
-        Assert.Equal(1, first.DequeueCount);
-        Assert.Equal(first.MessageId, second.MessageId);
-        Assert.Equal(2, second.DequeueCount);
-        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => queue.DeleteMessageAsync(first.MessageId, first.PopReceipt));
-        Assert.Equal(400, stale.Status);
-        await queue.DeleteMessageAsync(second.MessageId, second.PopReceipt);
-    }
-
-    [Fact]
-    public async Task Update_changes_text_and_visibility_and_returns_a_new_pop_receipt()
-    {
-        var queue = await NewQueueAsync();
-        await queue.SendMessageAsync("v1");
-        var received = Assert.Single((await queue.ReceiveMessagesAsync()).Value);
-
-        var update = (await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, "v2", TimeSpan.Zero)).Value;
-        var (again, _) = await PollForMessageAsync(queue);
-
-        Assert.NotEqual(received.PopReceipt, update.PopReceipt);
-        Assert.Equal("v2", again.MessageText);
-    }
-
-    private static async Task<(QueueMessage Message, DateTimeOffset At)> PollForMessageAsync(QueueClient queue)
-    {
-        var deadline = DateTimeOffset.UtcNow + PollLimit;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var messages = (await queue.ReceiveMessagesAsync()).Value;
-            if (messages.Length > 0) return (messages[0], DateTimeOffset.UtcNow);
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No message became visible within {PollLimit}.");
     }
 }

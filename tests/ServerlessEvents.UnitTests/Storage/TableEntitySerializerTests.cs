@@ -61,4 +61,14 @@ public sealed class TableEntitySerializerTests
     {
         Assert.Throws<ArgumentException>(() => TableEntitySerializer.ToJson(new TableEntity()));
     }
+
+    [Fact]
+    public void Poco_properties_convert_stored_values_of_a_compatible_type()
+    {
+        var json = """{"PartitionKey":"p","RowKey":"r","Count":7,"Total@odata.type":"Edm.Int64","Total":"42","Ratio":3,"State":"Friday","Maybe":null}""";
+
+        var entity = TableEntitySerializer.Read<ConvertingEntity>(JsonDocument.Parse(json).RootElement);
+
+        Assert.Equal((7L, 42, 3.0, DayOfWeek.Friday, (int?)null), (entity.Count, entity.Total, entity.Ratio, entity.State, entity.Maybe));
+    }
 }

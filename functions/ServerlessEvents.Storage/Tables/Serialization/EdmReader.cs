@@ -37,14 +37,16 @@ internal static class EdmReader
     public static T? Read<T>(JsonElement e, string? edmType)
     {
         if (e.ValueKind == JsonValueKind.Null) return default;
-        if (typeof(T) == typeof(string)) return (T)(object)(e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText());
-        if (typeof(T) == typeof(int)) return (T)(object)e.GetInt32();
-        if (typeof(T) == typeof(bool)) return (T)(object)e.GetBoolean();
-        if (typeof(T) == typeof(long)) return (T)(object)(e.ValueKind == JsonValueKind.String ? long.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetInt64());
-        if (typeof(T) == typeof(double)) return (T)(object)ReadDouble(e);
-        if (typeof(T) == typeof(Guid)) return (T)(object)e.GetGuid();
-        if (typeof(T) == typeof(DateTimeOffset)) return (T)(object)ParseDateTime(e.GetString()!);
-        if (typeof(T) == typeof(DateTime)) return (T)(object)ParseDateTime(e.GetString()!).UtcDateTime;
+        var kind = e.ValueKind;
+        if (typeof(T) == typeof(string)) return (T)(object)(kind == JsonValueKind.String ? e.GetString()! : e.GetRawText());
+        if (typeof(T) == typeof(int) && kind == JsonValueKind.Number && e.TryGetInt32(out var i)) return (T)(object)i;
+        if (typeof(T) == typeof(bool) && kind is JsonValueKind.True or JsonValueKind.False) return (T)(object)e.GetBoolean();
+        if (typeof(T) == typeof(long) && kind == JsonValueKind.String && long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) return (T)(object)l;
+        if (typeof(T) == typeof(double) && kind == JsonValueKind.Number) return (T)(object)e.GetDouble();
+        if (typeof(T) == typeof(Guid) && kind == JsonValueKind.String && e.TryGetGuid(out var g)) return (T)(object)g;
+        if (typeof(T) == typeof(DateTimeOffset) && kind == JsonValueKind.String) return (T)(object)ParseDateTime(e.GetString()!);
+        if (typeof(T) == typeof(DateTime) && kind == JsonValueKind.String) return (T)(object)ParseDateTime(e.GetString()!).UtcDateTime;
+        // Anything else (nullables, enums, binary, or a stored type that differs from the declared one) converts.
         return (T?)ConvertTo(ReadUntyped(e, edmType), typeof(T));
     }
 
