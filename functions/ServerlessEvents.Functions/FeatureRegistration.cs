@@ -5,6 +5,7 @@ using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
 
 namespace ServerlessEvents.Functions;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddLocalDevelopment(configuration);
         services.AddIngestion(configuration);
         services.AddPublishing(configuration);
+        services.AddSubscribers(configuration);
         services.AddHealth(configuration);
         return services;
     }
@@ -34,6 +36,7 @@ public static class FeatureRegistration
         app.MapIngestion();
         app.MapHistory();
         app.MapPublishing();
+        app.MapSubscribers();
         return app;
     }
 }

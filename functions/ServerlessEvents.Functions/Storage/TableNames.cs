@@ -10,11 +10,12 @@ public static class TableNames
     public const string Events = "Events";
     /// <summary>Secondary index rows: by id, by type, and the de-duplication keys.</summary>
     public const string EventIndex = "EventIndex";
-    /// <summary>Outbox markers for events stored but not yet published.</summary>
-    public const string Outbox = "Outbox";
     /// <summary>Tenants and the hashes of their API keys.</summary>
     public const string Tenants = "Tenants";
 
+    /// <summary>Events a subscriber could never process, with the reason.</summary>
+    public const string HandlerFailures = "HandlerFailures";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Outbox, Tenants];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures];
 }

@@ -1,0 +1,15 @@
+using ServerlessEvents.Functions.Ingestion;
+
+namespace ServerlessEvents.Functions.Subscribers;
+
+/// <summary>The shared machinery of subscriber functions.</summary>
+public static class SubscribersModule
+{
+    /// <summary>Adds the failure recorder and the internal-event ingestor. Subscribers register themselves as <see cref="IEventSubscriber"/>.</summary>
+    public static IServiceCollection AddSubscribers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<InternalEventIngestor>();
+        services.AddSingleton<FailedEventRecorder>();
+        return services;
+    }
+}
