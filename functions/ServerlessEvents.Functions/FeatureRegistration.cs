@@ -1,9 +1,11 @@
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Consumers;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Replay;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
@@ -24,6 +26,8 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddConsumers(configuration);
+        services.AddReplay(configuration);
         return services;
     }
 
@@ -37,6 +41,8 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapConsumers();
+        app.MapReplay();
         return app;
     }
 }

@@ -16,6 +16,15 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>Pull consumers (Consumers/): their event types and checkpoints.</summary>
+    public const string Consumers = "Consumers";
+
+    /// <summary>Replay jobs (Replay/): selection, target and progress.</summary>
+    public const string Replays = "Replays";
+
+    /// <summary>Retention (Retention/): per-tenant periods and the sweeper's checkpoints.</summary>
+    public const string Retention = "Retention";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Consumers, Replays, Retention];
 }
