@@ -6,6 +6,7 @@ using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Replay;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddHealth(configuration);
         services.AddConsumers(configuration);
         services.AddReplay(configuration);
+        services.AddRetention(configuration);
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureRegistration
         app.MapSubscribers();
         app.MapConsumers();
         app.MapReplay();
+        app.MapRetention();
         return app;
     }
 }

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Retention;
+using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Storage.Tables;
+using ServerlessEvents.Testing;
+
+namespace ServerlessEvents.IntegrationTests.Operations;
+
+[Collection(OperationsCollection.Name)]
+public sealed class RetentionTests(OperationsFixture pipeline)
+{
+    private T Service<T>() where T : notnull => pipeline.Host.Services.GetRequiredService<T>();
+
+    private async Task<List<TableEntity>> TenantRowsAsync(string table, string tenant)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|"} and PartitionKey lt {tenant + "}"}");
+        await foreach (var row in Service<TableServiceClient>().GetTableClient(table).QueryAsync<TableEntity>(filter))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    [Fact]
+    public async Task Retention_deletes_old_events_with_everything_hanging_off_them_keeps_unpublished_ones_and_resumes_after_a_crash()
+    {
+        using var tenant = await pipeline.CreateTenantAsync("rt");
+        using (var put = await tenant.Http.PutAsJsonAsync("/api/settings/retention", new JsonObject { ["days"] = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.False((await put.Content.ReadFromJsonAsync<JsonObject>())!["isDefault"]!.GetValue<bool>());
+        }
+        var old = Enumerable.Range(0, 150).Select(i => $"old-{i}").ToArray();
+        using (var response = await tenant.Http.PostBatchAsync(old.Select(id => EventSamples.CloudEvent(id))))
+        {
+            Assert.Equal(150, (await response.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+        }
+        pipeline.EventGrid.Available = false;
+        try
+        {
+            using var unpublished = await tenant.Http.PostCloudEventAsync(EventSamples.CloudEvent("unpublished-1"));
+            Assert.Equal(HttpStatusCode.Accepted, unpublished.StatusCode);
+        }
+        finally
+        {
+            pipeline.EventGrid.Available = true;
+        }
+        await Task.Delay(50);
+        var cutoff = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        var recent = new[] { "new-1", "new-2" };
+        using (var response = await tenant.Http.PostBatchAsync(recent.Select(id => EventSamples.CloudEvent(id))))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        var sweeper = Service<RetentionSweeper>();
+        var store = Service<RetentionStore>();
+        var asOf = cutoff.AddDays(1);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweeper.SweepTenantAsync(tenant.Tenant, asOf, pipeline.Retention.CrashAfter(60)));
+        var afterCrash = await store.GetCheckpointAsync(tenant.Tenant, RetentionStore.FeedStream);
+        Assert.NotEqual("", afterCrash);
+        Assert.InRange(pipeline.Retention.Deleted(tenant.Tenant, "events"), 60, 61);
+        await sweeper.SweepTenantAsync(tenant.Tenant, asOf);
+        var afterRerun = await store.GetCheckpointAsync(tenant.Tenant, RetentionStore.FeedStream);
+
+        Assert.True(string.CompareOrdinal(afterRerun, afterCrash) > 0, "the checkpoint advanced past the crash point");
+        Assert.Equal(150, pipeline.Retention.Deleted(tenant.Tenant, "events"));
+        var remaining = new[] { "unpublished-1", "new-1", "new-2" };
+        var remainingKeys = remaining.Select(id => EventKeys.EventKey(tenant.Tenant, "/tests/shop", id)).ToHashSet();
+        var events = await TenantRowsAsync(TableNames.Events, tenant.Tenant);
+        Assert.Equal(remaining.Order(), events.Where(r => r.RowKey.StartsWith(EventKeys.EventPrefix, StringComparison.Ordinal)).Select(r => r.GetString("Id")).Order());
+        Assert.All(events, r => Assert.Contains(r.RowKey.Split('|')[^1], remainingKeys));
+        var indexRows = (await TenantRowsAsync(TableNames.EventIndex, tenant.Tenant)).Where(r => r.ContainsKey("EventKey")).ToList();
+        Assert.All(indexRows, r => Assert.Contains(r.GetString("EventKey")!, remainingKeys));
+        // Each remaining event keeps its all-events row, its type row and its feed row.
+        Assert.Equal(9, indexRows.Count);
+        using var listing = await tenant.Http.GetAsync("/api/events?limit=1000");
+        var listed = (await listing.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray().Select(e => e!["id"]!.GetValue<string>());
+        Assert.Equal(remaining.Order(), listed.Order());
+        using var gone = await tenant.Http.GetAsync("/api/events/old-7");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Retention_timer_runs_for_every_tenant_and_keeps_recent_events()
+    {
+        using var tenant = await pipeline.CreateTenantAsync("rt");
+        using (var response = await tenant.Http.PostCloudEventAsync(EventSamples.CloudEvent("kept-1")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+        var outcome = await pipeline.Host.RunTimerAsync("retentionSweeper");
+
+        Assert.True(outcome.Succeeded);
+        using var kept = await tenant.Http.GetAsync("/api/events/kept-1");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        using var settings = await tenant.Http.GetAsync("/api/settings/retention");
+        var body = (await settings.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(30, body["days"]!.GetValue<int>());
+        Assert.True(body["isDefault"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("{\"days\":0}")]
+    [InlineData("{\"days\":\"ten\"}")]
+    [InlineData("[]")]
+    public async Task Invalid_retention_periods_are_400(string body)
+    {
+        using var tenant = await pipeline.CreateTenantAsync("rt");
+        using var response = await tenant.Http.PutAsync("/api/settings/retention", EventSamples.Content(body, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
