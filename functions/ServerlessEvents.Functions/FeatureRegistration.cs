@@ -1,5 +1,6 @@
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Consumers;
+using ServerlessEvents.Functions.Dashboard;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddConsumers(configuration);
         services.AddReplay(configuration);
         services.AddRetention(configuration);
+        services.AddDashboard(configuration);
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class FeatureRegistration
         app.MapConsumers();
         app.MapReplay();
         app.MapRetention();
+        app.MapDashboard();
         return app;
     }
 }
