@@ -30,23 +30,11 @@ public class MetricsCounterStore(TableServiceClient tables, IOptions<MetricsOpti
         }
     }
 
-    /// <summary>Every series of a tenant, summed over its shards.</summary>
-    public virtual async Task<IReadOnlyList<CounterSeries>> ReadAsync(string tenant, CancellationToken cancellationToken = default)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {tenant + "|"} and PartitionKey lt {tenant + "}"} and RowKey ge {MetricKeys.CounterPrefix} and RowKey lt {"c}"}");
-        var totals = new Dictionary<(string Metric, string Labels), double>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Metric", "Labels", "Value"], cancellationToken: cancellationToken))
-        {
-            var key = (row.GetString("Metric")!, row.GetString("Labels")!);
-            totals[key] = totals.GetValueOrDefault(key) + (row.GetDouble("Value") ?? 0);
-        }
-        return totals.Select(t => new CounterSeries(tenant == MetricKeys.NoTenant ? "" : tenant, t.Key.Metric, ParseLabels(t.Key.Labels), t.Value)).ToArray();
-    }
-
     private async Task ApplyAsync(string partition, List<CounterContribution> pending, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= options.Value.MaxWriteAttempts && pending.Count > 0; attempt++)
+        // Only lost counter races use up attempts; a marker conflict shrinks the work, so the loop still ends.
+        var races = 0;
+        while (pending.Count > 0)
         {
             var marked = pending.Where(c => c.Marker is not null).ToList();
             var actions = marked.Select(c => new TableTransactionAction(TableTransactionActionType.Add,
@@ -59,21 +47,22 @@ public class MetricsCounterStore(TableServiceClient tables, IOptions<MetricsOpti
             }
             catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
             {
-                if (failed.Status == 409 && failed.FailedTransactionActionIndex is int index && index < marked.Count)
+                if (failed.Status == 409 && (failed.FailedTransactionActionIndex is null || failed.FailedTransactionActionIndex < marked.Count))
                 {
-                    pending.Remove(marked[index]); // Already counted: its marker exists.
-                    continue;
-                }
-                if (failed.Status == 409 && failed.FailedTransactionActionIndex is null)
-                {
+                    // A marker exists (already counted): drop every contribution whose marker exists, then go again.
+                    var before = pending.Count;
                     pending = await WithoutCountedAsync(partition, pending, cancellationToken);
+                    if (pending.Count < before)
+                    {
+                        continue;
+                    }
                 }
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+                if (++races >= options.Value.MaxWriteAttempts)
+                {
+                    throw new CounterContentionException(partition, races);
+                }
+                await Task.Delay(Random.Shared.Next(5, 20 * races), cancellationToken);
             }
-        }
-        if (pending.Count > 0)
-        {
-            throw new CounterContentionException(partition, options.Value.MaxWriteAttempts);
         }
     }
 
@@ -118,7 +107,4 @@ public class MetricsCounterStore(TableServiceClient tables, IOptions<MetricsOpti
             yield return chunk;
         }
     }
-
-    private static KeyValuePair<string, string>[] ParseLabels(string json) =>
-        System.Text.Json.JsonSerializer.Deserialize<string[][]>(json)!.Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
 }

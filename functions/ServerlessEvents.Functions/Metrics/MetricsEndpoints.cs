@@ -9,7 +9,7 @@ public static class MetricsEndpoints
     /// <summary>Maps <c>metricsScrape</c>.</summary>
     public static IEndpointRouteBuilder MapMetricsScrape(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHttpFunction("metricsScrape", async (HttpContext context, MetricsCounterStore store, TenantKeyStore tenants) =>
+        endpoints.MapHttpFunction("metricsScrape", async (HttpContext context, MetricsCounterReader store, TenantKeyStore tenants) =>
         {
             var caller = context.Caller();
             var series = new List<CounterSeries>();

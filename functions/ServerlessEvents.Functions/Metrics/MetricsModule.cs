@@ -13,6 +13,7 @@ public static class MetricsModule
     {
         services.AddValidatedOptions<MetricsOptions>(configuration);
         services.AddSingleton<MetricsCounterStore>();
+        services.AddSingleton<MetricsCounterReader>();
         services.AddSingleton<MetricsRecorder>();
         services.AddSingleton<MetricsObserver>();
         services.AddSingleton<IIngestionObserver>(sp => sp.GetRequiredService<MetricsObserver>());
