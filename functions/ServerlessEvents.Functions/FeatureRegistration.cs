@@ -5,7 +5,9 @@ using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Replay;
 using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
@@ -28,6 +30,8 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddMetrics(configuration);
+        services.AddRealtime(configuration);
         services.AddConsumers(configuration);
         services.AddReplay(configuration);
         services.AddRetention(configuration);
@@ -45,6 +49,8 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapMetrics();
+        app.MapRealtime();
         app.MapConsumers();
         app.MapReplay();
         app.MapRetention();

@@ -16,6 +16,9 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>Sharded counters and their "already counted" markers (Metrics/, docs/metrics.md).</summary>
+    public const string Metrics = "Metrics";
+
     /// <summary>Pull consumers (Consumers/): their event types and checkpoints.</summary>
     public const string Consumers = "Consumers";
 
@@ -26,5 +29,5 @@ public static class TableNames
     public const string Retention = "Retention";
 
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Consumers, Replays, Retention];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, Consumers, Replays, Retention];
 }
