@@ -24,6 +24,7 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
     {
         var position = await store.GetCheckpointAsync(tenant, RetentionStore.FeedStream, cancellationToken);
         var saved = position;
+        var reported = 0;
         var cutoffKey = FeedKeys.TimeKey(cutoff);
         int deleted = 0, kept = 0;
         try
@@ -36,13 +37,14 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
                     var rows = await NextBatchAsync(tenant, bucket, position, cutoffKey, cancellationToken);
                     foreach (var row in rows)
                     {
-                        if (await DeleteEventAsync(tenant, row, cancellationToken))
+                        switch (await DeleteEventAsync(tenant, row, cancellationToken))
                         {
-                            deleted++;
-                        }
-                        else
-                        {
-                            kept++;
+                            case true:
+                                deleted++;
+                                break;
+                            case false:
+                                kept++;
+                                break;
                         }
                         position = row.RowKey;
                         cancellationToken.ThrowIfCancellationRequested();
@@ -52,6 +54,7 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
                         break;
                     }
                     await store.SaveCheckpointAsync(tenant, RetentionStore.FeedStream, saved = position, cancellationToken);
+                    reported = await ReportAsync(tenant, deleted, reported, cancellationToken);
                 }
                 if (FeedKeys.BucketStart(bucket).AddHours(1) <= cutoff && kept == keptBefore)
                 {
@@ -66,8 +69,21 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
                 // Stopped mid-batch (deadline or failure): keep what was done.
                 await store.SaveCheckpointAsync(tenant, RetentionStore.FeedStream, position, CancellationToken.None);
             }
+            await ReportAsync(tenant, deleted, reported, CancellationToken.None);
         }
         return (deleted, kept);
+    }
+
+    private async Task<int> ReportAsync(string tenant, int deleted, int reported, CancellationToken cancellationToken)
+    {
+        if (deleted > reported)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.OnDeletedAsync(tenant, "events", deleted - reported, cancellationToken);
+            }
+        }
+        return deleted;
     }
 
     private async Task<List<string>> BucketsAsync(string tenant, string position, DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -102,7 +118,8 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
         return shards.SelectMany(s => s).OrderBy(r => r.RowKey, StringComparer.Ordinal).Take(size).ToList();
     }
 
-    private async Task<bool> DeleteEventAsync(string tenant, TableEntity feedRow, CancellationToken cancellationToken)
+    /// <summary>True: the event was deleted; false: kept (unpublished); null: only a stray feed row was removed.</summary>
+    private async Task<bool?> DeleteEventAsync(string tenant, TableEntity feedRow, CancellationToken cancellationToken)
     {
         var partition = feedRow.GetString("EventPartition")!;
         var key = feedRow.GetString("EventKey")!;
@@ -110,6 +127,7 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
         {
             return false;
         }
+        bool? deleted = null;
         var stored = await _events.GetEntityIfExistsAsync<TableEntity>(partition, EventKeys.EventPrefix + key, ["Id", "Type", "Time", "Shard"], cancellationToken);
         if (stored.HasValue)
         {
@@ -122,13 +140,10 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
             }
             await DeleteIfExistsAsync(_events, partition, EventKeys.IdRowPrefix(e.GetString("Id")!) + key, cancellationToken);
             await DeleteIfExistsAsync(_events, partition, EventKeys.EventPrefix + key, cancellationToken);
-            foreach (var observer in observers)
-            {
-                observer.OnDeleted(tenant, "events", 1);
-            }
+            deleted = true;
         }
         await DeleteIfExistsAsync(_index, feedRow.PartitionKey, feedRow.RowKey, cancellationToken);
-        return true;
+        return deleted;
     }
 
     private static async Task DeleteIfExistsAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)

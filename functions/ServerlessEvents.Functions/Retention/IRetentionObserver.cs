@@ -1,11 +1,11 @@
 namespace ServerlessEvents.Functions.Retention;
 
 /// <summary>
-/// Told what retention deleted (metrics implements it to count deletions). <paramref name="kind"/> is
-/// <c>events</c>, <c>feed</c> or a participant's name (e.g. <c>handlerFailures</c>, <c>deliveries</c>).
+/// Told what retention deleted (<see cref="RetentionMetricsObserver"/> counts it in the metrics). <c>kind</c> is
+/// <c>events</c> or a participant's kind (e.g. <c>handlerFailures</c>). Reported after each batch.
 /// </summary>
 public interface IRetentionObserver
 {
     /// <summary>Called after rows of one kind were deleted for a tenant.</summary>
-    void OnDeleted(string tenant, string kind, int count);
+    Task OnDeletedAsync(string tenant, string kind, int count, CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public static class RetentionModule
         services.AddSingleton<EventRetention>();
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<IRetentionParticipant, HandlerFailuresRetention>();
+        services.AddSingleton<IRetentionObserver, RetentionMetricsObserver>();
         return services;
     }
 

@@ -44,7 +44,7 @@ public partial class RetentionSweeper(
             var count = await participant.DeleteOlderThanAsync(tenant, cutoff, cancellationToken);
             foreach (var observer in observers)
             {
-                observer.OnDeleted(tenant, participant.Kind, count);
+                await observer.OnDeletedAsync(tenant, participant.Kind, count, cancellationToken);
             }
         }
         LogTenantSwept(logger, tenant, deleted, kept, days);

@@ -13,7 +13,7 @@ public sealed class RetentionProbe : IRetentionObserver
     /// <summary>Deletions reported per tenant and kind.</summary>
     public int Deleted(string tenant, string kind) => _deleted.TryGetValue(tenant + "/" + kind, out var n) ? n : 0;
 
-    /// <summary>A token that fires once <paramref name="events"/> more events were deleted.</summary>
+    /// <summary>A token that fires once <paramref name="events"/> more events were reported deleted (reports come per batch).</summary>
     public CancellationToken CrashAfter(int events)
     {
         _crash = new CancellationTokenSource();
@@ -22,12 +22,13 @@ public sealed class RetentionProbe : IRetentionObserver
     }
 
     /// <inheritdoc />
-    public void OnDeleted(string tenant, string kind, int count)
+    public Task OnDeletedAsync(string tenant, string kind, int count, CancellationToken cancellationToken)
     {
         _deleted.AddOrUpdate(tenant + "/" + kind, count, (_, n) => n + count);
         if (kind == "events" && Interlocked.Add(ref _crashAfter, -count) <= 0)
         {
             _crash?.Cancel();
         }
+        return Task.CompletedTask;
     }
 }
