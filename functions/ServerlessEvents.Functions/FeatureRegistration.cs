@@ -7,6 +7,7 @@ using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions;
 
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapWebhooks();
         return app;
     }
 }

@@ -1,0 +1,132 @@
+using Azure;
+using ServerlessEvents.Functions.Storage;
+using ServerlessEvents.Storage.Tables;
+
+namespace ServerlessEvents.Functions.Webhooks;
+
+/// <summary>
+/// Deliveries in <c>WebhookDeliveries</c>. Partition <c>{tenant}|{subscription}</c> holds, per delivery, a pointer row
+/// <c>id|{deliveryId}</c> (inserted with the delivery in one transaction, so a redelivered event creates nothing) and
+/// the delivery row <c>t|{inverted ticks}|{deliveryId}</c> (newest first). Partition <c>{tenant}|~undelivered</c> indexes
+/// deliveries not yet delivered by creation time; the delivery row stays authoritative. Thread-safe.
+/// </summary>
+public class WebhookDeliveryStore(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.WebhookDeliveries);
+
+    /// <summary>Creates the delivery; null when it exists already, with the existing one returned instead.</summary>
+    public virtual async Task<(bool Created, WebhookDelivery Delivery)> CreateAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        var partition = WebhookIds.DeliveryPartition(delivery.Tenant, delivery.SubscriptionId);
+        var pointer = new TableEntity(partition, WebhookIds.PointerRow(delivery.Id)) { ["CreatedTicks"] = delivery.CreatedAt.UtcTicks };
+        try
+        {
+            var responses = await _table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, pointer), new TableTransactionAction(TableTransactionActionType.Add, WebhookDeliveryEntity.ToEntity(delivery))],
+                cancellationToken);
+            await IndexUndeliveredAsync(delivery, cancellationToken);
+            return (true, delivery with { ETag = responses.Value[1].Headers.ETag ?? default });
+        }
+        catch (TableTransactionFailedException exists) when (exists.Status == 409 && exists.FailedTransactionActionIndex is null or 0)
+        {
+            var existing = await GetAsync(delivery.Tenant, delivery.SubscriptionId, delivery.Id, cancellationToken)
+                ?? throw new RequestFailedException(503, "The delivery exists but could not be read back; retry.");
+            return (false, existing);
+        }
+    }
+
+    /// <summary>A delivery by id, or null.</summary>
+    public virtual async Task<WebhookDelivery?> GetAsync(string tenant, string subscriptionId, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        if (!WebhookIds.IsDeliveryId(deliveryId))
+        {
+            return null;
+        }
+        var partition = WebhookIds.DeliveryPartition(tenant, subscriptionId);
+        var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(partition, WebhookIds.PointerRow(deliveryId), cancellationToken: cancellationToken);
+        return pointer.HasValue ? await GetAsync(tenant, subscriptionId, pointer.Value!.GetInt64("CreatedTicks") ?? 0, deliveryId, cancellationToken) : null;
+    }
+
+    /// <summary>A delivery by id and creation ticks (as a retry message carries them), or null.</summary>
+    public virtual async Task<WebhookDelivery?> GetAsync(string tenant, string subscriptionId, long createdTicks, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(
+            WebhookIds.DeliveryPartition(tenant, subscriptionId), WebhookIds.DeliveryRow(createdTicks, deliveryId), cancellationToken: cancellationToken);
+        return row.HasValue ? WebhookDeliveryEntity.FromEntity(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Writes a changed delivery if nobody changed it since it was read (its ETag); false on such a conflict.
+    /// Keeps the undelivered index in step (best effort: readers check the delivery row).
+    /// </summary>
+    public virtual async Task<bool> SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(WebhookDeliveryEntity.ToEntity(delivery), delivery.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.Status is 412 or 404)
+        {
+            return false;
+        }
+        if (delivery.Status == WebhookDeliveryStatus.Delivered)
+        {
+            await _table.DeleteEntityAsync(WebhookIds.UndeliveredPartition(delivery.Tenant),
+                WebhookIds.UndeliveredRow(delivery.CreatedAt.UtcTicks, delivery.SubscriptionId, delivery.Id), ETag.All, cancellationToken);
+        }
+        else
+        {
+            await IndexUndeliveredAsync(delivery, cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>One subscription's deliveries, newest first, created within [from, to), optionally of one status.</summary>
+    public virtual async Task<IReadOnlyList<WebhookDelivery>> ListAsync(
+        string tenant, string subscriptionId, string? status, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken = default)
+    {
+        var partition = WebhookIds.DeliveryPartition(tenant, subscriptionId);
+        // Inverted ticks: 'to' gives the lower row bound, 'from' the upper.
+        var low = to is { } t ? WebhookIds.DeliveryRow(t.UtcTicks - 1, "") : "t|";
+        var high = from is { } f ? WebhookIds.DeliveryRow(f.UtcTicks, "~") : "t|~";
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high} and Status eq {status}");
+        var list = new List<WebhookDelivery>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        {
+            list.Add(WebhookDeliveryEntity.FromEntity(row));
+            if (list.Count >= limit)
+            {
+                break;
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The tenant's undelivered deliveries created since <paramref name="since"/>, oldest first (read through the index).</summary>
+    public virtual async Task<IReadOnlyList<WebhookDelivery>> ListUndeliveredAsync(string tenant, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        var partition = WebhookIds.UndeliveredPartition(tenant);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {WebhookIds.Ticks(since.UtcTicks)}");
+        var list = new List<WebhookDelivery>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var parts = row.RowKey.Split('|');
+            var delivery = await GetAsync(tenant, parts[1], long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[2], cancellationToken);
+            if (delivery is { IsUndelivered: true })
+            {
+                list.Add(delivery);
+                if (list.Count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+        return list;
+    }
+
+    private async Task IndexUndeliveredAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(new TableEntity(WebhookIds.UndeliveredPartition(delivery.Tenant),
+            WebhookIds.UndeliveredRow(delivery.CreatedAt.UtcTicks, delivery.SubscriptionId, delivery.Id)), TableUpdateMode.Replace, cancellationToken);
+}
