@@ -63,11 +63,14 @@ public static class WebhookDeliveryEndpoints
             return Results.Json(new JsonObject { ["webhookId"] = subscription.Id, ["since"] = since, ["redriven"] = redriven }, statusCode: StatusCodes.Status202Accepted);
         }).RequireTenant();
 
-        endpoints.MapHttpFunction("webhooksUndelivered", async (HttpContext context, WebhookDeliveryStore deliveries, TimeProvider clock) =>
+        endpoints.MapHttpFunction("webhooksUndelivered", async (HttpContext context, WebhookSubscriptionStore store, WebhookDeliveryStore deliveries, TimeProvider clock) =>
         {
             var q = context.Request.Query;
             var since = ParseTime(q["since"], "since") ?? clock.GetUtcNow().AddDays(-7);
-            var list = await deliveries.ListUndeliveredAsync(context.Caller().Tenant, since, ParseLimit(q["limit"]), context.RequestAborted);
+            var tenant = context.Caller().Tenant;
+            // Deliveries of deleted subscriptions cannot be recovered, so they are not listed.
+            var existing = (await store.ListAsync(tenant, context.RequestAborted)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            var list = await deliveries.ListUndeliveredAsync(tenant, since, ParseLimit(q["limit"]), existing.Contains, context.RequestAborted);
             var page = Page(list);
             page["since"] = since;
             return Results.Json(page);

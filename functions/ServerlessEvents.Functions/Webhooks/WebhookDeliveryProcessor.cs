@@ -79,54 +79,9 @@ public partial class WebhookDeliveryProcessor(
         return next;
     }
 
-    private async Task<WebhookAttemptResult> SendAsync(Uri url, WebhookMessage message, IReadOnlyList<WebhookSecret> active, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } t)
-        {
-            limit.CancelAfter(t);
-        }
-        var started = clock.GetUtcNow();
-        try
-        {
-            return await sender.SendAsync(url, message, active, limit.Token);
-        }
-        catch (ArgumentException invalid)
-        {
-            // An event id or type that cannot travel in a header: no attempt can ever succeed.
-            return Final("The event cannot be sent: " + invalid.Message, started);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new WebhookAttemptResult(WebhookAttemptOutcome.Retry, null, clock.GetUtcNow() - started,
-                $"No answer within the fast-path limit of {timeout!.Value.TotalSeconds:0.###} s; retried from the queue.", null, false, null, started);
-        }
-    }
-
-    private async Task NotifyAsync(WebhookSubscription subscription, WebhookAttemptResult result, CancellationToken cancellationToken)
-    {
-        foreach (var observer in _observers)
-        {
-            try
-            {
-                await observer.OnAttemptAsync(subscription.Tenant, subscription.Id, result, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogObserverFailed(logger, exception, observer.GetType().Name);
-            }
-        }
-    }
-
-    private static WebhookAttemptResult Final(string error, DateTimeOffset at) =>
-        new(WebhookAttemptOutcome.Refused, null, TimeSpan.Zero, error, null, false, null, at);
-
     [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {SubscriptionId} dead-lettered after outcome {Outcome}")]
     private static partial void LogDeadLettered(ILogger logger, string deliveryId, string subscriptionId, WebhookAttemptOutcome outcome);
 
     [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} changed while an attempt was in flight; the attempt was not recorded")]
     private static partial void LogRecordConflict(ILogger logger, string deliveryId);
-
-    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "Webhook delivery observer {Observer} failed")]
-    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 }

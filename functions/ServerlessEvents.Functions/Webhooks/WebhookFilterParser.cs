@@ -13,6 +13,9 @@ namespace ServerlessEvents.Functions.Webhooks;
 /// </summary>
 public static partial class WebhookFilterParser
 {
+    /// <summary>Longest <c>equals</c> value, as JSON text.</summary>
+    public const int MaxValueLength = 1000;
+
     /// <summary>The conditions, or null with errors added.</summary>
     public static IReadOnlyList<WebhookFilterCondition>? Parse(JsonNode? node, List<FieldError> errors)
     {
@@ -41,9 +44,9 @@ public static partial class WebhookFilterParser
                 continue;
             }
             var equals = condition["equals"];
-            if (equals?.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array)
+            if (equals?.GetValueKind() is JsonValueKind.Object or JsonValueKind.Array || (equals?.ToJsonString().Length ?? 0) > MaxValueLength)
             {
-                errors.Add(new FieldError(field + ".equals", "must be a string, number, boolean or null"));
+                errors.Add(new FieldError(field + ".equals", $"must be a string, number, boolean or null of at most {MaxValueLength} characters"));
                 continue;
             }
             conditions.Add(new WebhookFilterCondition(path.GetValue<string>(), JsonSerializer.SerializeToElement(equals)));
