@@ -3,7 +3,9 @@ using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
@@ -25,6 +27,8 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddMetrics(configuration);
+        services.AddRealtime(configuration);
         services.AddWebhooks(configuration);
         return services;
     }
@@ -39,6 +43,8 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapMetrics();
+        app.MapRealtime();
         app.MapWebhooks();
         return app;
     }

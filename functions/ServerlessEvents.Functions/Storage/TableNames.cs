@@ -16,6 +16,9 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>Sharded counters and their "already counted" markers (Metrics/, docs/metrics.md).</summary>
+    public const string Metrics = "Metrics";
+
     /// <summary>Webhook subscriptions, one partition per tenant.</summary>
     public const string WebhookSubscriptions = "WebhookSubscriptions";
 
@@ -26,5 +29,5 @@ public static class TableNames
     public const string WebhookDeliveries = "WebhookDeliveries";
 
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries];
 }
