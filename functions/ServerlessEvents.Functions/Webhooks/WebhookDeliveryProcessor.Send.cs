@@ -27,13 +27,13 @@ public partial class WebhookDeliveryProcessor
         }
     }
 
-    private async Task NotifyAsync(WebhookSubscription subscription, WebhookAttemptResult result, CancellationToken cancellationToken)
+    private async Task NotifyAsync(WebhookDelivery recorded, WebhookAttemptResult result, CancellationToken cancellationToken)
     {
         foreach (var observer in _observers)
         {
             try
             {
-                await observer.OnAttemptAsync(subscription.Tenant, subscription.Id, result, cancellationToken);
+                await observer.OnAttemptAsync(recorded, result, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -21,9 +21,9 @@ public partial class WebhookDeliveryProcessor(
         var result = active.Count == 0 ? Final("The subscription has no signing secret.", now)
             : body is null ? Final("The event no longer exists in the store.", now)
             : await SendAsync(subscription.Url, new WebhookMessage(delivery.Id, delivery.EventId, delivery.EventType, body), active, timeout, cancellationToken);
-        await NotifyAsync(subscription, result, cancellationToken);
         var recorded = await RecordAsync(delivery, result, cancellationToken);
         await health.RecordAsync(subscription.Tenant, subscription.Id, result, cancellationToken);
+        await NotifyAsync(recorded, result, cancellationToken);
         return recorded;
     }
 

@@ -33,7 +33,8 @@ public static class WebhooksModule
     /// <summary>
     /// Everything of webhooks: delivery (<see cref="AddWebhookDelivery"/>), the subscription, secret and delivery
     /// stores, the retry queue, the processor, the request parser and the <c>webhooks</c> subscriber.
-    /// <see cref="IWebhookDeliveryObserver"/>s registered by other features are told every attempt.
+    /// Every attempt is told to the registered <see cref="IWebhookDeliveryObserver"/>s, among them
+    /// <see cref="WebhookMetricsObserver"/> (needs <c>AddMetrics</c>).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +48,7 @@ public static class WebhooksModule
         services.TryAddSingleton<WebhookDeliveryProcessor>();
         services.TryAddSingleton<WebhookRequestParser>();
         services.AddSingleton<IEventSubscriber, WebhookSubscriber>();
+        services.AddSingleton<IWebhookDeliveryObserver, WebhookMetricsObserver>();
         return services;
     }
 

@@ -102,5 +102,12 @@ public sealed class WebhookDeliveryTests(WebhookPipelineFixture pipeline)
         Assert.Equal(1, stats["successCount"]!.GetValue<long>());
         Assert.Equal(2, stats["failureCount"]!.GetValue<long>());
         Assert.Null(stats["failingSince"]);
+        await WebhookApi.WaitUntilAsync(async () =>
+        {
+            var metrics = await tenant.Http.GetStringAsync("/api/metrics");
+            var lines = metrics.Split('\n').Where(l => l.StartsWith("serverlessevents_webhook_deliveries_total", StringComparison.Ordinal)).ToArray();
+            return lines.Any(l => l.Contains("outcome=\"failed\"", StringComparison.Ordinal) && l.EndsWith(" 2", StringComparison.Ordinal))
+                && lines.Any(l => l.Contains("outcome=\"delivered\"", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+        }, "webhook attempts counted by outcome in /api/metrics");
     }
 }
