@@ -9,6 +9,7 @@ using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions;
 
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddHealth(configuration);
         services.AddMetrics(configuration);
         services.AddRealtime(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureRegistration
         app.MapSubscribers();
         app.MapMetrics();
         app.MapRealtime();
+        app.MapWebhooks();
         return app;
     }
 }

@@ -19,6 +19,15 @@ public static class TableNames
     /// <summary>Sharded counters and their "already counted" markers (Metrics/, docs/metrics.md).</summary>
     public const string Metrics = "Metrics";
 
+    /// <summary>Webhook subscriptions, one partition per tenant.</summary>
+    public const string WebhookSubscriptions = "WebhookSubscriptions";
+
+    /// <summary>Webhook signing secrets, apart from the subscriptions (never listed, never returned after creation).</summary>
+    public const string WebhookSecrets = "WebhookSecrets";
+
+    /// <summary>Webhook deliveries with their attempt log, plus the per-tenant undelivered index.</summary>
+    public const string WebhookDeliveries = "WebhookDeliveries";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries];
 }
