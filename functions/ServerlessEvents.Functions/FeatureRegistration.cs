@@ -1,8 +1,10 @@
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
@@ -24,6 +26,8 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddEmail(configuration);
+        services.AddNotifications(configuration);
         return services;
     }
 
@@ -37,6 +41,8 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapEmail();
+        app.MapNotifications();
         return app;
     }
 }

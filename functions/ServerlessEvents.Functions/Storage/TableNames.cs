@@ -16,6 +16,18 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>In-app notifications: partition <c>{tenant}|{escaped userId}</c>, rows newest first.</summary>
+    public const string Notifications = "Notifications";
+
+    /// <summary>Users' notification preferences per type and channel: partition tenant, row escaped user id.</summary>
+    public const string NotificationPreferences = "NotificationPreferences";
+
+    /// <summary>Emails sent, one row per (delivery dedup key, recipient), so a redelivery never sends twice.</summary>
+    public const string EmailSends = "EmailSends";
+
+    /// <summary>Per-tenant settings a tenant manages itself (e.g. its admins' email addresses).</summary>
+    public const string TenantSettings = "TenantSettings";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Notifications, NotificationPreferences, EmailSends, TenantSettings];
 }
