@@ -1,6 +1,7 @@
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Catalog.Types;
 using ServerlessEvents.Functions.Ingestion;
+using static System.FormattableString;
 using P = ServerlessEvents.Functions.Notifications.NotificationPriority;
 
 namespace ServerlessEvents.Functions.Notifications;
@@ -32,11 +33,11 @@ public static class NotificationRules
         ["ai.briefing_generated"] = (e, c) => For(e, Data<AiBriefingGenerated>(e, c), _ => e.UserId,
             d => ($"New briefing: {d.Title}", d.Summary, P.Normal, Link("briefings", d.BriefingId), Days(7))),
         ["budget.threshold_exceeded"] = (e, c) => For(e, Data<BudgetThresholdExceeded>(e, c), _ => e.UserId,
-            d => ($"Budget {d.BudgetId} passed {d.ThresholdPercent:0.#}%", $"Spent {Email.Html.Money(d.Spent, d.Currency)} of {Email.Html.Money(d.Limit, d.Currency)}.", P.High, Link("budgets", d.BudgetId), Days(3))),
+            d => (Invariant($"Budget {d.BudgetId} passed {d.ThresholdPercent:0.#}%"), $"Spent {Email.Html.Money(d.Spent, d.Currency)} of {Email.Html.Money(d.Limit, d.Currency)}.", P.High, Link("budgets", d.BudgetId), Days(3))),
         ["training.completed"] = (e, c) => For(e, Data<TrainingCompleted>(e, c), _ => e.UserId,
-            d => ($"Training of {d.ModelName} completed", d.Accuracy is { } a ? $"Accuracy {a:P1}." : "The model is ready.", P.Normal, Link("trainings", d.TrainingId), Days(7))),
+            d => ($"Training of {d.ModelName} completed", d.Accuracy is { } a ? Invariant($"Accuracy {a * 100:0.#}%.") : "The model is ready.", P.Normal, Link("trainings", d.TrainingId), Days(7))),
         ["mastery.improved"] = (e, c) => For(e, Data<MasteryImproved>(e, c), d => e.UserId ?? d.UserId,
-            d => ($"Your {d.Skill} level went up", $"From {d.PreviousLevel:0.##} to {d.NewLevel:0.##}.", P.Low, null, Days(30))),
+            d => ($"Your {d.Skill} level went up", Invariant($"From {d.PreviousLevel:0.##} to {d.NewLevel:0.##}."), P.Low, null, Days(30))),
         ["product.out_of_stock"] = (e, c) => For(e, Data<ProductOutOfStock>(e, c), _ => e.UserId,
             d => ($"{d.Name} is out of stock", $"SKU {d.Sku} has no stock left.", P.High, Link("products", d.ProductId), Days(7))),
     };
