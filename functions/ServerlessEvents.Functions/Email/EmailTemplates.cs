@@ -18,7 +18,7 @@ public static class EmailTemplates
     public static IReadOnlyList<string> Types { get; } = ["order.created", "order.shipped", "user.created", "product.low_stock", "ai.anomaly_detected"];
 
     /// <summary>Renders the email for an event; null when none is due. Throws when the data does not fit its type.</summary>
-    public static EmailPlan? Render(CanonicalEvent e, EventTypeCatalog catalog) => e.Type switch
+    public static EmailPlan? Render(CanonicalEvent e, EventTypeCatalog catalog) => OneLineSubject(e.Type switch
     {
         "order.created" => OrderCreated(e, Read<OrderCreated>(e, catalog)),
         "order.shipped" => OrderShipped(e, Read<OrderShipped>(e, catalog)),
@@ -26,7 +26,11 @@ public static class EmailTemplates
         "product.low_stock" => LowStock(e, Read<ProductLowStock>(e, catalog)),
         "ai.anomaly_detected" => Anomaly(e, Read<AiAnomalyDetected>(e, catalog)),
         _ => null,
-    };
+    });
+
+    /// <summary>Subjects are one header line: control characters from event data (CR, LF) become spaces.</summary>
+    private static EmailPlan? OneLineSubject(EmailPlan? plan) =>
+        plan is null ? null : plan with { Subject = string.Concat(plan.Subject.Select(c => char.IsControl(c) ? ' ' : c)) };
 
     private static T Read<T>(CanonicalEvent e, EventTypeCatalog catalog) where T : class =>
         catalog.ReadData<T>(e) ?? throw new System.Text.Json.JsonException($"{e.Type} has no data.");
