@@ -35,10 +35,28 @@ public class NotificationStore(TableServiceClient tables, TimeProvider clock)
         }
     }
 
-    /// <summary>Sets the stored status, unconditionally (only the handler moves pending/sent/failed).</summary>
-    public virtual Task SetStatusAsync(string tenant, Notification notification, string status, CancellationToken cancellationToken = default) =>
-        _table.UpdateEntityAsync(new TableEntity(NotificationKeys.Partition(tenant, notification.UserId), notification.RowKey) { ["Status"] = status, ["StatusAt"] = clock.GetUtcNow() },
-            ETag.All, TableUpdateMode.Merge, cancellationToken);
+    /// <summary>
+    /// Moves a notification that is still pending, sent or failed to <paramref name="status"/> (sent or failed), conditional
+    /// on the row as read so a concurrent fetch or read is never overwritten. False when it has moved on (no push is due).
+    /// </summary>
+    public virtual async Task<bool> TrySetPushStatusAsync(string tenant, Notification notification, string status, CancellationToken cancellationToken = default)
+    {
+        var partition = NotificationKeys.Partition(tenant, notification.UserId);
+        var row = (await _table.GetEntityAsync<TableEntity>(partition, notification.RowKey, cancellationToken: cancellationToken)).Value;
+        if (row.GetString("Status") is not (NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Failed))
+        {
+            return false;
+        }
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(partition, row.RowKey) { ["Status"] = status, ["StatusAt"] = clock.GetUtcNow() }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException changed) when (changed.Status == 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>A page of the user's notifications, newest first; unread-only leaves out read and expired ones.</summary>
     public virtual async Task<NotificationPage> ListAsync(string tenant, string userId, bool unreadOnly, int limit, string? afterRowKey, CancellationToken cancellationToken = default)

@@ -44,24 +44,27 @@ public sealed class NotificationsSubscriber(
         {
             return result;
         }
-        var createdAt = DateTimeOffset.Parse(e.Time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        if (!DateTimeOffset.TryParse(e.Time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var createdAt))
+        {
+            throw new PermanentEventFailureException($"The event time '{e.Time}' is not an RFC 3339 time.");
+        }
         var id = NotificationKeys.Id(delivered.DedupKey, draft.Type);
         var (notification, _) = await store.AddAsync(delivered.Tenant, id, e.Id, createdAt, draft, cancellationToken);
-        if (notification.StoredStatus is not (NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Failed))
+        var now = clock.GetUtcNow();
+        if (notification.StatusAt(now) is not (NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Failed))
+        {
+            // Already fetched, read or expired: nothing to push.
+            return result;
+        }
+        var status = realtime.IsConfigured ? NotificationStatus.Sent : NotificationStatus.Failed;
+        if (!await store.TrySetPushStatusAsync(delivered.Tenant, notification, status, cancellationToken) || status == NotificationStatus.Failed)
         {
             return result;
         }
-        if (!realtime.IsConfigured)
-        {
-            await store.SetStatusAsync(delivered.Tenant, notification, NotificationStatus.Failed, cancellationToken);
-            return result;
-        }
-        await store.SetStatusAsync(delivered.Tenant, notification, NotificationStatus.Sent, cancellationToken);
-        var pushed = notification with { StoredStatus = NotificationStatus.Sent };
         return result.AddOutputItems(SignalRBinding, [new JsonObject
         {
             ["target"] = "notification",
-            ["arguments"] = new JsonArray(pushed.ToJson(clock.GetUtcNow())),
+            ["arguments"] = new JsonArray((notification with { StoredStatus = status }).ToJson(now)),
             ["userId"] = delivered.Tenant + ":" + draft.UserId,
         }]);
     }

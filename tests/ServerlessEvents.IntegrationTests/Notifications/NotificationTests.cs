@@ -80,6 +80,26 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task Redelivery_repushes_an_unfetched_notification_but_not_one_the_user_has_fetched()
+    {
+        using var tenant = await pipeline.CreateTenantAsync();
+        var published = await pipeline.IngestAsync(tenant, Shipped("repush-1", "u-repush", 0));
+
+        var first = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+        var again = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+        var fetched = Assert.Single((await tenant.PageAsync("u-repush", unread: true, limit: 5))["items"]!.AsArray())!;
+        var afterFetch = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+
+        var pushed = Assert.Single(first.OutputItems("signalR"));
+        Assert.Equal(tenant.Tenant + ":u-repush", pushed["userId"]!.GetValue<string>());
+        Assert.Equal("sent", pushed["arguments"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal(pushed["arguments"]![0]!["id"]!.GetValue<string>(), Assert.Single(again.OutputItems("signalR"))["arguments"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("delivered", fetched["status"]!.GetValue<string>());
+        Assert.True(afterFetch.Succeeded);
+        Assert.Empty(afterFetch.OutputItems("signalR"));
+    }
+
+    [Fact]
     public async Task Another_tenant_sees_no_notifications_of_the_user_and_cannot_mark_them_read()
     {
         using var owner = await pipeline.CreateTenantAsync();
