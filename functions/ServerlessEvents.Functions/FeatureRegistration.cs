@@ -4,8 +4,10 @@ using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
@@ -28,6 +30,8 @@ public static class FeatureRegistration
         services.AddHealth(configuration);
         services.AddEmail(configuration);
         services.AddNotifications(configuration);
+        services.AddMetrics(configuration);
+        services.AddRealtime(configuration);
         return services;
     }
 
@@ -43,6 +47,8 @@ public static class FeatureRegistration
         app.MapSubscribers();
         app.MapEmail();
         app.MapNotifications();
+        app.MapMetrics();
+        app.MapRealtime();
         return app;
     }
 }

@@ -13,6 +13,8 @@ public sealed class CanonicalEvent
     public const string TenantExtension = "tenantid";
     /// <summary>The reserved extension that marks a replayed delivery.</summary>
     public const string ReplayExtension = "replayid";
+    /// <summary>The reserved extension that restricts a replay to one target: <c>handler:{function}</c> or <c>webhook:{subscriptionId}</c>.</summary>
+    public const string ReplayTargetExtension = "replaytarget";
 
     /// <summary>CloudEvents <c>id</c>; unique per <see cref="Source"/>.</summary>
     public required string Id { get; init; }

@@ -40,7 +40,7 @@ internal sealed class EventDraft(EnvelopeFields fields, bool isCloudEvent)
             Errors.Semantic(field, "is not a valid extension attribute name (1-20 lower-case letters or digits)");
             return;
         }
-        if (name is CanonicalEvent.TenantExtension or CanonicalEvent.ReplayExtension)
+        if (name is CanonicalEvent.TenantExtension or CanonicalEvent.ReplayExtension or CanonicalEvent.ReplayTargetExtension)
         {
             Errors.Semantic(field, $"is reserved: the '{name}' extension is set by the service, never by producers");
             return;

@@ -16,6 +16,9 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>Sharded counters and their "already counted" markers (Metrics/, docs/metrics.md).</summary>
+    public const string Metrics = "Metrics";
+
     /// <summary>In-app notifications: partition <c>{tenant}|{escaped userId}</c>, rows newest first.</summary>
     public const string Notifications = "Notifications";
 
@@ -29,5 +32,5 @@ public static class TableNames
     public const string TenantSettings = "TenantSettings";
 
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Notifications, NotificationPreferences, EmailSends, TenantSettings];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, Notifications, NotificationPreferences, EmailSends, TenantSettings];
 }

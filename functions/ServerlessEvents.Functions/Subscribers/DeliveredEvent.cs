@@ -11,6 +11,25 @@ public sealed record DeliveredEvent(string Tenant, CanonicalEvent Event, byte[] 
     /// <summary>The <c>replayid</c> extension when this delivery is a replay, else null.</summary>
     public string? ReplayId => Event.StringExtension(CanonicalEvent.ReplayExtension);
 
+    /// <summary>The <c>replaytarget</c> extension of a targeted replay (<c>handler:{function}</c> or <c>webhook:{id}</c>), else null.</summary>
+    public string? ReplayTarget => Event.StringExtension(CanonicalEvent.ReplayTargetExtension);
+
+    /// <summary>The webhook subscription a replay is restricted to, or null.</summary>
+    public string? ReplayWebhookSubscription =>
+        ReplayTarget is { } target && target.StartsWith("webhook:", StringComparison.Ordinal) ? target["webhook:".Length..] : null;
+
+    /// <summary>
+    /// Whether the handler <paramref name="function"/> should act on this delivery: everything except a replay
+    /// aimed at another handler (a webhook-targeted replay is for the <c>webhooks</c> function only).
+    /// </summary>
+    public bool IsFor(string function) => ReplayTarget switch
+    {
+        null => true,
+        var t when t.StartsWith("handler:", StringComparison.Ordinal) => t["handler:".Length..] == function,
+        var t when t.StartsWith("webhook:", StringComparison.Ordinal) => function == "webhooks",
+        _ => false,
+    };
+
     /// <summary>
     /// The key under which a handler records that it applied this delivery: the event's store key, plus the
     /// replay id for a replay, so a replay is applied once on purpose even when the event was seen before.

@@ -34,6 +34,11 @@ public static partial class SubscriberEndpoints
             await NotifyAsync(observers, subscriber.FunctionName, null, "rejected", context.RequestAborted);
             return new InvocationResult();
         }
+        if (!delivered.IsFor(subscriber.FunctionName))
+        {
+            // A replay aimed at another handler: acknowledged, not applied.
+            return new InvocationResult();
+        }
         try
         {
             var result = await subscriber.HandleAsync(delivered, context.RequestAborted);
