@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Notifications;
@@ -65,7 +66,7 @@ public sealed class NotificationsSubscriber(
         {
             ["target"] = "notification",
             ["arguments"] = new JsonArray((notification with { StoredStatus = status }).ToJson(now)),
-            ["userId"] = delivered.Tenant + ":" + draft.UserId,
+            ["userId"] = RealtimeAddresses.User(delivered.Tenant, draft.UserId),
         }]);
     }
 }

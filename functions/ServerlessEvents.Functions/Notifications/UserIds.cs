@@ -2,11 +2,11 @@ using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Notifications;
 
-/// <summary>The user ids the notification API accepts: 1-256 characters, no control characters (escaped for table keys).</summary>
+/// <summary>The user ids the notification API accepts: 1-128 characters (as SignalR negotiate accepts), no control characters (escaped for table keys).</summary>
 public static class UserIds
 {
     /// <summary>The longest user id.</summary>
-    public const int MaxLength = 256;
+    public const int MaxLength = 128;
 
     /// <summary>Returns the id, or throws a 400 problem.</summary>
     public static string Require(string userId) =>
