@@ -37,7 +37,8 @@ public sealed partial class EmailSubscriber(
         {
             return new InvocationResult();
         }
-        if (plan.UserId is not null && !await preferences.AllowsAsync(delivered.Tenant, plan.UserId, plan.NotificationType, NotificationChannels.Email, cancellationToken))
+        // A user id the preferences API cannot address (UserIds) cannot have opted out.
+        if (plan.UserId is not null && UserIds.IsValid(plan.UserId) && !await preferences.AllowsAsync(delivered.Tenant, plan.UserId, plan.NotificationType, NotificationChannels.Email, cancellationToken))
         {
             LogOptedOut(logger, e.Id, e.Type);
             return new InvocationResult();

@@ -41,7 +41,15 @@ public sealed class NotificationsSubscriber(
         {
             throw new PermanentEventFailureException($"The {e.Type} data cannot be read: {invalid.Message}", invalid);
         }
-        if (draft is null || !await preferences.AllowsAsync(delivered.Tenant, draft.UserId, draft.Type, NotificationChannels.InApp, cancellationToken))
+        if (draft is null)
+        {
+            return result;
+        }
+        if (!UserIds.IsValid(draft.UserId))
+        {
+            throw new PermanentEventFailureException($"The recipient user id is not 1-{UserIds.MaxLength} characters without control characters.");
+        }
+        if (!await preferences.AllowsAsync(delivered.Tenant, draft.UserId, draft.Type, NotificationChannels.InApp, cancellationToken))
         {
             return result;
         }

@@ -8,9 +8,12 @@ public static class UserIds
     /// <summary>The longest user id.</summary>
     public const int MaxLength = 128;
 
+    /// <summary>True for an id the API (and SignalR negotiate) can address.</summary>
+    public static bool IsValid(string userId) => userId.Length is > 0 and <= MaxLength && !userId.Any(char.IsControl);
+
     /// <summary>Returns the id, or throws a 400 problem.</summary>
     public static string Require(string userId) =>
-        userId.Length is > 0 and <= MaxLength && !userId.Any(char.IsControl)
+        IsValid(userId)
             ? userId
             : throw ApiProblemException.BadRequest($"userId must be 1-{MaxLength} characters without control characters.", new FieldError("userId", "is not a valid user id"));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
 
@@ -117,6 +118,22 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
         Assert.Equal(id, still["id"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, await owner.MarkReadAsync("u-shared", id));
         Assert.Empty((await owner.PageAsync("u-shared", unread: true, limit: 5))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Event_for_a_user_id_no_client_can_address_is_rejected_once_as_a_system_error()
+    {
+        using var tenant = await pipeline.CreateTenantAsync();
+        var published = await pipeline.IngestAsync(tenant, Shipped("long-user", new string('u', 129), 0));
+
+        var outcome = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+
+        Assert.True(outcome.Succeeded, "a permanent failure must not be retried");
+        Assert.Empty(outcome.OutputItems("signalR"));
+        using var response = await tenant.Http.GetAsync("/api/events?type=system.error");
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray())!["data"]!;
+        Assert.Equal("notifications", error["handler"]!.GetValue<string>());
+        Assert.Equal("long-user", error["originalEventId"]!.GetValue<string>());
     }
 
     [Fact]
