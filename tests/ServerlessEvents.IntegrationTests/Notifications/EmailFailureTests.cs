@@ -44,6 +44,57 @@ public sealed class EmailFailureTests(NotifyPipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task Storage_down_before_the_send_fails_the_invocation_and_sends_nothing()
+    {
+        using var tenant = await pipeline.CreateTenantAsync();
+        var to = $"nostore-{tenant.Tenant}@example.com";
+        var published = await pipeline.IngestAsync(tenant, EventSamples.CloudEvent("mail-nostore", data: EventSamples.OrderCreatedData("o-ns", to)));
+        InvocationOutcome failed;
+        try
+        {
+            pipeline.SendLog.FailChecks = true;
+            failed = await pipeline.Host.DeliverEventGridAsync("email", published);
+        }
+        finally
+        {
+            pipeline.SendLog.FailChecks = false;
+        }
+
+        Assert.False(failed.Succeeded);
+        Assert.Empty(pipeline.Smtp.MessagesTo(to));
+        Assert.True((await pipeline.Host.DeliverEventGridAsync("email", published)).Succeeded);
+        Assert.Single(pipeline.Smtp.MessagesTo(to));
+    }
+
+    [Fact]
+    public async Task Storage_down_between_send_and_record_fails_the_invocation_and_the_retry_sends_a_second_copy_then_no_more()
+    {
+        // The documented at-least-once window: the send happened but was not recorded, so the retry cannot know.
+        using var tenant = await pipeline.CreateTenantAsync();
+        var to = $"window-{tenant.Tenant}@example.com";
+        var published = await pipeline.IngestAsync(tenant, EventSamples.CloudEvent("mail-window", data: EventSamples.OrderCreatedData("o-w", to)));
+        InvocationOutcome failed;
+        try
+        {
+            pipeline.SendLog.FailRecords = true;
+            failed = await pipeline.Host.DeliverEventGridAsync("email", published);
+        }
+        finally
+        {
+            pipeline.SendLog.FailRecords = false;
+        }
+        Assert.False(failed.Succeeded);
+        Assert.Equal(0, await Sends.CountAsync(tenant.Tenant));
+
+        var retry = await pipeline.Host.DeliverEventGridAsync("email", published);
+        var redelivery = await pipeline.Host.DeliverEventGridAsync("email", published);
+
+        Assert.True(retry.Succeeded && redelivery.Succeeded);
+        Assert.Equal(2, pipeline.Smtp.MessagesTo(to).Count);
+        Assert.Equal(1, await Sends.CountAsync(tenant.Tenant));
+    }
+
+    [Fact]
     public async Task Order_without_a_usable_customer_email_is_not_retried_and_is_reported_as_a_system_error()
     {
         using var tenant = await pipeline.CreateTenantAsync();

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Functions.Email;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Testing;
@@ -38,6 +41,13 @@ public sealed class NotifyPipelineFixture : PipelineFixture
         settings["AzureSignalRConnectionString"] = "Endpoint=http://127.0.0.1;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;";
         return settings;
     }
+
+    /// <summary>The send log, with outage switches.</summary>
+    public OutageEmailSendLog SendLog => (OutageEmailSendLog)Host.Services.GetRequiredService<EmailSendLog>();
+
+    /// <inheritdoc />
+    protected override void Configure(WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton<EmailSendLog, OutageEmailSendLog>();
 
     /// <summary>Ingests one event for the tenant and returns it as Event Grid received it (with the tenantid extension).</summary>
     public async Task<JsonObject> IngestAsync(TenantClient tenant, JsonObject cloudEvent)
