@@ -28,6 +28,18 @@ public static class TableNames
     /// <summary>Webhook deliveries with their attempt log, plus the per-tenant undelivered index.</summary>
     public const string WebhookDeliveries = "WebhookDeliveries";
 
+    /// <summary>In-app notifications: partition <c>{tenant}|{escaped userId}</c>, rows newest first.</summary>
+    public const string Notifications = "Notifications";
+
+    /// <summary>Users' notification preferences per type and channel: partition tenant, row escaped user id.</summary>
+    public const string NotificationPreferences = "NotificationPreferences";
+
+    /// <summary>Emails sent, one row per (delivery dedup key, recipient), so a redelivery never sends twice.</summary>
+    public const string EmailSends = "EmailSends";
+
+    /// <summary>Per-tenant settings a tenant manages itself (e.g. its admins' email addresses).</summary>
+    public const string TenantSettings = "TenantSettings";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries, Notifications, NotificationPreferences, EmailSends, TenantSettings];
 }
