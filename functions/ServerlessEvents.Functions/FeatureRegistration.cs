@@ -1,4 +1,5 @@
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Functions.Consumers;
 using ServerlessEvents.Functions.Dashboard;
 using ServerlessEvents.Functions.Health;
@@ -6,6 +7,7 @@ using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Metrics;
+using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Replay;
@@ -13,6 +15,7 @@ using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions;
 
@@ -30,8 +33,11 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddEmail(configuration);
+        services.AddNotifications(configuration);
         services.AddMetrics(configuration);
         services.AddRealtime(configuration);
+        services.AddWebhooks(configuration);
         services.AddConsumers(configuration);
         services.AddReplay(configuration);
         services.AddRetention(configuration);
@@ -49,8 +55,11 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapEmail();
+        app.MapNotifications();
         app.MapMetrics();
         app.MapRealtime();
+        app.MapWebhooks();
         app.MapConsumers();
         app.MapReplay();
         app.MapRetention();
