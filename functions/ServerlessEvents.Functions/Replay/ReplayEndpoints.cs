@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Tenancy;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions.Replay;
 
@@ -15,10 +16,14 @@ public static partial class ReplayEndpoints
     /// <summary>Maps the replay functions.</summary>
     public static IEndpointRouteBuilder MapReplay(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHttpFunction("eventsReplay", async (HttpContext context, ReplayRequestParser parser, ReplayService service, IOptions<ReplayOptions> options) =>
+        endpoints.MapHttpFunction("eventsReplay", async (HttpContext context, ReplayRequestParser parser, ReplayService service, WebhookSubscriptionStore webhooks, IOptions<ReplayOptions> options) =>
         {
             var body = await RequestJson.ReadObjectAsync(context);
             var (ids, filter, target) = parser.Parse(body, options.Value.MaxIds);
+            if (target.Kind == "webhook" && await webhooks.GetAsync(context.Caller().Tenant, target.Value!, context.RequestAborted) is null)
+            {
+                throw ApiProblemException.Unprocessable($"No webhook subscription '{target.Value}' in your tenant.", [new FieldError("target.subscriptionId", "does not exist")]);
+            }
             var replay = await service.StartAsync(context.Caller().Tenant, ids, filter, target, context.RequestAborted);
             context.Response.Headers.Location = "/api/replays/" + replay.ReplayId;
             return Results.Json(new JsonObject { ["replayId"] = replay.ReplayId, ["count"] = replay.Total, ["status"] = replay.Status, ["target"] = replay.Target.ToJson() },

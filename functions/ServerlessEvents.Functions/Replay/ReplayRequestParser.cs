@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Subscribers;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions.Replay;
 
@@ -66,8 +67,8 @@ public sealed class ReplayRequestParser(EventTypeCatalog catalog, IEnumerable<IE
                     : throw ApiProblemException.Unprocessable($"Unknown handler '{name}'. Handlers: {string.Join(", ", known)}.", [new FieldError("target.name", "is not a handler")]);
             case "webhook":
                 var id = RequestJson.OptionalString(target, "subscriptionId", "target.subscriptionId");
-                return !string.IsNullOrWhiteSpace(id) && id.Length <= 128 && !id.Contains(':', StringComparison.Ordinal) ? new ReplayTarget("webhook", id)
-                    : throw ApiProblemException.BadRequest("target.subscriptionId is required.", new FieldError("target.subscriptionId", "is required"));
+                return WebhookIds.IsSubscriptionId(id) ? new ReplayTarget("webhook", id)
+                    : throw ApiProblemException.BadRequest("target.subscriptionId must be a webhook subscription id (whk_...).", new FieldError("target.subscriptionId", "is not a subscription id"));
             default:
                 throw ApiProblemException.BadRequest("target.kind must be all, handler or webhook.", new FieldError("target.kind", "must be all, handler or webhook"));
         }
