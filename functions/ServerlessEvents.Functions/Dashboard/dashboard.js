@@ -169,11 +169,13 @@
       const rate = pick(s, 'successRate', 'health.successRate', 'stats.successRate');
       const pct = typeof rate === 'number' ? (rate <= 1 ? rate * 100 : rate) : null;
       const rateCell = el('td', pct === null ? 'muted' : pct >= 95 ? 'ok' : pct >= 80 ? 'warn' : 'bad', pct === null ? '–' : pct.toFixed(1) + ' %');
-      const lastError = pick(s, 'lastError', 'health.lastError', 'lastFailure.error', 'lastFailureReason');
+      const lastError = pick(s, 'stats.lastError', 'lastError', 'health.lastError');
       const errCell = el('td', lastError ? 'bad' : 'muted', lastError ? (typeof lastError === 'string' ? lastError : JSON.stringify(lastError)) : '–');
       errCell.title = errCell.textContent;
-      const disabled = pick(s, 'disabled') === true || /disabled/i.test(String(pick(s, 'status', 'state') || ''));
-      tr.append(url, rateCell, errCell, el('td', disabled ? 'bad' : 'ok', disabled ? 'disabled' : 'active'));
+      const disabled = s.enabled === false || pick(s, 'disabled') === true;
+      const state = el('td', disabled ? 'bad' : 'ok', disabled ? 'disabled' : 'active');
+      if (disabled && s.disabledReason) state.title = String(s.disabledReason);
+      tr.append(url, rateCell, errCell, state);
       return tr;
     }));
     const rows = [];
@@ -192,7 +194,7 @@
     tr.dataset.deliveryId = String(deliveryId);
     const ev = el('td', null, [pick(d, 'eventType', 'type', 'event.type'), pick(d, 'eventId', 'event.id')].filter(Boolean).join(' · '));
     const target = el('td', null, pick(sub, 'url', 'endpoint') || subId);
-    const err = el('td', 'bad', pick(d, 'lastError', 'error', 'lastAttempt.error', 'statusCode') || 'failed');
+    const err = el('td', 'bad', pick(d, 'lastError', 'error') || 'failed');
     err.title = err.textContent;
     const button = el('button', 'small retry', 'Retry');
     button.type = 'button';
@@ -201,6 +203,7 @@
       button.textContent = 'Retrying…';
       const r = await api(`/api/webhooks/${encodeURIComponent(subId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`, { method: 'POST' });
       button.textContent = r.ok ? 'Retried' : `Failed (${r.status})`;
+      if (!r.ok && r.body) button.title = [r.body.title, r.body.detail].filter(Boolean).join(' ');
       setTimeout(loadWebhooks, 500);
     });
     const cell = el('td');

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using ServerlessEvents.IntegrationTests.Webhooks;
 using ServerlessEvents.Testing;
 using Xunit.Abstractions;
 
@@ -66,9 +68,49 @@ public sealed class DashboardTests(OperationsFixture pipeline, ITestOutputHelper
         Assert.Empty(await page.Context.CookiesAsync());
         await Assertions.Expect(page.Locator("#chart svg rect")).ToHaveCountAsync(3);
         Assert.DoesNotContain(problems, p => p.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        var screenshot = DashboardBrowser.ArtifactPath("dashboard-feed.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"Dashboard screenshot: {screenshot}");
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_webhook_health_and_its_retry_button_redrives_a_failed_delivery()
+    {
+        using var tenant = await pipeline.CreateTenantAsync("db");
+        // The endpoint is gone at first (410: dead-lettered at once and the subscription disabled), then fixed.
+        await using var receiver = await ScriptedReceiver.StartAsync(n => n == 1 ? 410 : 200);
+        var (subscription, _) = await WebhookApi.CreateAsync(tenant, receiver.Url("/hook"), ["order.*"]);
+        using (pipeline.SubscribersConnected())
+        {
+            await WebhookApi.IngestAsync(tenant, EventSamples.CloudEvent("broken-1", time: Now()));
+        }
+        await WebhookApi.WaitUntilAsync(async () => (await WebhookApi.DeliveriesAsync(tenant, subscription, "?status=failed")).Count == 1, "the failed delivery");
+        var deliveryId = (await WebhookApi.DeliveriesAsync(tenant, subscription, "?status=failed"))[0]!["id"]!.GetValue<string>();
+        await using var browser = await DashboardBrowser.LaunchAsync();
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        await page.GotoAsync(pipeline.Host.BaseUrl + "/api/dashboard");
+        await page.FillAsync("#key-input", tenant.Key);
+        await page.ClickAsync("#key-form button");
+
+        var row = page.Locator($"#failed tr[data-delivery-id='{deliveryId}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#webhooks tr")).ToContainTextAsync("disabled");
+        await Assertions.Expect(page.Locator("[data-event-id='broken-1']")).ToBeVisibleAsync();
         var screenshot = DashboardBrowser.ArtifactPath("dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Dashboard screenshot: {screenshot}");
+        // Fix the endpoint: it answers 200 from now on, and the operator re-enables the subscription 410 disabled.
+        using (var enable = await tenant.Http.PatchAsJsonAsync($"/api/webhooks/{subscription}", new JsonObject { ["enabled"] = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
+        }
+        await row.Locator("button.retry").ClickAsync();
+        await Assertions.Expect(row.Locator("button.retry")).ToHaveTextAsync("Retried");
+        await WebhookApi.DrainRetriesUntilAsync(pipeline, async () =>
+            (await WebhookApi.DeliveriesAsync(tenant, subscription, "?status=delivered")).Any(d => d!["id"]!.GetValue<string>() == deliveryId), "the re-driven delivery");
+
+        Assert.Equal(2, receiver.Requests.Count);
+        await Assertions.Expect(page.Locator("#failed tr")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
     }
 
     [Fact]
