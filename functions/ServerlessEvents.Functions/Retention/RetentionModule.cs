@@ -19,6 +19,9 @@ public static class RetentionModule
         services.AddSingleton<EventRetention>();
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton<IRetentionParticipant, HandlerFailuresRetention>();
+        services.AddSingleton<IRetentionParticipant, WebhookDeliveriesRetention>();
+        services.AddSingleton<IRetentionParticipant, NotificationsRetention>();
+        services.AddSingleton<IRetentionParticipant, EmailSendsRetention>();
         services.AddSingleton<IRetentionObserver, RetentionMetricsObserver>();
         return services;
     }

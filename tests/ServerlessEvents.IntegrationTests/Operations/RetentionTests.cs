@@ -119,4 +119,44 @@ public sealed class RetentionTests(OperationsFixture pipeline)
         using var response = await tenant.Http.PutAsync("/api/settings/retention", EventSamples.Content(body, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Retention_also_deletes_old_webhook_deliveries_and_notifications()
+    {
+        using var tenant = await pipeline.CreateTenantAsync("rt");
+        using (var put = await tenant.Http.PutAsJsonAsync("/api/settings/retention", new JsonObject { ["days"] = 1 }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+        await using var receiver = await ServerlessEvents.IntegrationTests.Webhooks.ScriptedReceiver.AlwaysAsync(200);
+        var (subscription, _) = await ServerlessEvents.IntegrationTests.Webhooks.WebhookApi.CreateAsync(tenant, receiver.Url("/r"), ["order.*"]);
+        using (pipeline.SubscribersConnected())
+        {
+            using var posted = await tenant.Http.PostCloudEventAsync(EventSamples.CloudEvent("with-children"));
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+        var notifications = Service<TableServiceClient>().GetTableClient(TableNames.Notifications);
+        var deliveries = Service<TableServiceClient>().GetTableClient(TableNames.WebhookDeliveries);
+        async Task<int> CountAsync(TableClient table, string partitionPrefix)
+        {
+            var count = 0;
+            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {partitionPrefix} and PartitionKey lt {partitionPrefix + "~"}")))
+            {
+                count++;
+            }
+            return count;
+        }
+        await ServerlessEvents.IntegrationTests.Webhooks.WebhookApi.WaitUntilAsync(async () =>
+            (await ServerlessEvents.IntegrationTests.Webhooks.WebhookApi.DeliveriesAsync(tenant, subscription, "?status=delivered")).Count == 1
+            && await CountAsync(notifications, tenant.Tenant + "|") > 0, "the delivery and the notification");
+
+        await Service<RetentionSweeper>().SweepTenantAsync(tenant.Tenant, DateTimeOffset.UtcNow.AddDays(1).AddMinutes(1));
+
+        Assert.Equal(1, pipeline.Retention.Deleted(tenant.Tenant, "events"));
+        Assert.Equal(1, pipeline.Retention.Deleted(tenant.Tenant, "webhookDeliveries"));
+        Assert.Equal(1, pipeline.Retention.Deleted(tenant.Tenant, "notifications"));
+        Assert.Equal(0, await CountAsync(notifications, tenant.Tenant + "|"));
+        Assert.Equal(0, await CountAsync(deliveries, tenant.Tenant + "|" + subscription));
+        Assert.Empty(await ServerlessEvents.IntegrationTests.Webhooks.WebhookApi.DeliveriesAsync(tenant, subscription));
+    }
 }
