@@ -30,16 +30,16 @@ public class ConsumerFeedWriter(TableServiceClient tables, TimeProvider clock, I
         limit.CancelAfter(halfLag);
         var now = clock.GetUtcNow();
         var rows = events.Select(e => ToRow(e, now - e.IngestedAt < halfLag && e.IngestedAt <= now ? e.IngestedAt : now)).ToList();
-        // Directory rows first: a reader must never see a feed row in an hour its directory does not list yet.
-        var directory = rows.Select(r => (Tenant: r.GetString("Tenant")!, Bucket: r.GetString("Bucket")!)).Distinct()
-            .Where(d => !_knownBuckets.ContainsKey(d.Tenant + "/" + d.Bucket)).ToList();
-        await Task.WhenAll(directory.Select(d => _index.UpsertEntityAsync(new TableEntity(FeedKeys.DirectoryPartition(d.Tenant), d.Bucket), TableUpdateMode.Replace, limit.Token)));
-        foreach (var d in directory)
-        {
-            _knownBuckets[d.Tenant + "/" + d.Bucket] = true;
-        }
         try
         {
+            // Directory rows first: a reader must never see a feed row in an hour its directory does not list yet.
+            var directory = rows.Select(r => (Tenant: r.GetString("Tenant")!, Bucket: r.GetString("Bucket")!)).Distinct()
+                .Where(d => !_knownBuckets.ContainsKey(d.Tenant + "/" + d.Bucket)).ToList();
+            await Task.WhenAll(directory.Select(d => _index.UpsertEntityAsync(new TableEntity(FeedKeys.DirectoryPartition(d.Tenant), d.Bucket), TableUpdateMode.Replace, limit.Token)));
+            foreach (var d in directory)
+            {
+                _knownBuckets[d.Tenant + "/" + d.Bucket] = true;
+            }
             await Task.WhenAll(rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(g.Any(r => r.ContainsKey("J0")) ? 40 : 100))
                 .Select(chunk => _index.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), limit.Token)));
         }
