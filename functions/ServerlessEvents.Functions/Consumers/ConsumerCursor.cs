@@ -1,38 +1,19 @@
-using System.Text;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Consumers;
 
 /// <summary>
-/// The opaque cursor a consumer acknowledges: the consumer's name and a feed position, base64url-encoded.
-/// A cursor names its consumer, so one issued to another consumer is recognised and refused.
+/// The opaque cursor a consumer acknowledges: a feed position in a paging token whose list is the consumer
+/// (<c>c1:{name}</c>), so a cursor issued to another consumer does not decode for this one.
 /// </summary>
 public static class ConsumerCursor
 {
-    private const string Version = "c1:";
-
     /// <summary>Encodes a position for a consumer.</summary>
-    public static string Encode(string consumer, string position) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Version + consumer + "\n" + position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(string consumer, string position) => PagingToken.Encode(Prefix(consumer), position);
 
-    /// <summary>Decodes a cursor into (consumer, position); null when it is not one of ours.</summary>
-    public static (string Consumer, string Position)? Decode(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            var newline = text.IndexOf('\n', StringComparison.Ordinal);
-            if (!text.StartsWith(Version, StringComparison.Ordinal) || newline < 0)
-            {
-                return null;
-            }
-            var position = text[(newline + 1)..];
-            return position.Length == 0 || FeedKeys.StampOf(position) is not null ? (text[Version.Length..newline], position) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The position in a cursor of <paramref name="consumer"/>; null when it is not one.</summary>
+    public static string? Decode(string consumer, string cursor) =>
+        PagingToken.Decode(Prefix(consumer), cursor) is { } position && (position.Length == 0 || FeedKeys.StampOf(position) is not null) ? position : null;
+
+    private static string Prefix(string consumer) => "c1:" + consumer;
 }

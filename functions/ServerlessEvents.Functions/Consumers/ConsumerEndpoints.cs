@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -34,7 +33,7 @@ public static partial class ConsumerEndpoints
         {
             var consumer = await store.GetAsync(context.Caller().Tenant, name, context.RequestAborted)
                 ?? throw ApiProblemException.NotFound($"No consumer named '{name}' in your tenant.");
-            var limit = ParseLimit(context.Request.Query["limit"], options.Value.MaxPageSize);
+            var limit = QueryParameters.Limit(context.Request.Query["limit"], Math.Min(100, options.Value.MaxPageSize), options.Value.MaxPageSize);
             var page = await feed.ReadAsync(consumer.Tenant, consumer.Checkpoint, consumer.Wants, limit, context.RequestAborted);
             var items = new JsonArray(page.Events.Select(e => (JsonNode?)HistoryEndpoints.PublicEvent(e)).ToArray());
             return Results.Json(new JsonObject { ["items"] = items, ["count"] = items.Count, ["cursor"] = ConsumerCursor.Encode(name, page.Position) });
@@ -45,12 +44,12 @@ public static partial class ConsumerEndpoints
             var body = await RequestJson.ReadObjectAsync(context);
             var cursor = body["cursor"] is JsonValue v && v.TryGetValue<string>(out var text) ? text
                 : throw ApiProblemException.BadRequest("The body must be {\"cursor\": \"...\"}.", new FieldError("cursor", "is required"));
-            var decoded = ConsumerCursor.Decode(cursor);
-            if (decoded is not { } d || d.Consumer != name || string.CompareOrdinal(d.Position, feed.Horizon()) >= 0)
+            var position = ConsumerCursor.Decode(name, cursor);
+            if (position is null || string.CompareOrdinal(position, feed.Horizon()) >= 0)
             {
                 throw ApiProblemException.BadRequest("The cursor was not issued to this consumer.", new FieldError("cursor", "is not a cursor of this consumer"));
             }
-            var consumer = await store.AdvanceAsync(context.Caller().Tenant, name, d.Position, context.RequestAborted);
+            var consumer = await store.AdvanceAsync(context.Caller().Tenant, name, position, context.RequestAborted);
             return Results.Json(Describe(consumer));
         }).RequireTenant();
         return endpoints;
@@ -86,11 +85,6 @@ public static partial class ConsumerEndpoints
         var unknown = types.Where(t => catalog.Expand(t).Count == 0).ToArray();
         return unknown.Length == 0 ? types : throw ApiProblemException.Unprocessable("Unknown event types.", unknown.Select(t => new FieldError("eventTypes", $"'{t}' matches no catalog type")).ToArray());
     }
-
-    private static int ParseLimit(string? text, int max) =>
-        string.IsNullOrEmpty(text) ? Math.Min(100, max)
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max ? limit
-        : throw ApiProblemException.BadRequest($"limit must be a whole number from 1 to {max}.", new FieldError("limit", $"must be 1..{max}"));
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex NamePattern();

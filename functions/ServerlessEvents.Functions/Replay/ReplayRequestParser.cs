@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Hosting;
@@ -75,7 +74,5 @@ public sealed class ReplayRequestParser(EventTypeCatalog catalog, IEnumerable<IE
     }
 
     private static DateTimeOffset? Time(JsonObject filter, string name) =>
-        RequestJson.OptionalString(filter, name, "filter." + name) is not { } text ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time) ? time
-        : throw ApiProblemException.BadRequest($"filter.{name} must be an RFC 3339 time.", new FieldError("filter." + name, "is not an RFC 3339 time"));
+        QueryParameters.Time(RequestJson.OptionalString(filter, name, "filter." + name), "filter." + name);
 }

@@ -10,7 +10,8 @@ public sealed class ConsumerCursorTests
         var position = FeedKeys.RowKey(new DateTimeOffset(2026, 11, 23, 4, 0, 0, TimeSpan.Zero), "abc");
         var cursor = ConsumerCursor.Encode("ledger", position);
 
-        Assert.Equal(("ledger", position), ConsumerCursor.Decode(cursor));
+        Assert.Equal(position, ConsumerCursor.Decode("ledger", cursor));
+        Assert.Null(ConsumerCursor.Decode("other", cursor));
         Assert.DoesNotContain('=', cursor);
         Assert.DoesNotContain('+', cursor);
     }
@@ -18,7 +19,7 @@ public sealed class ConsumerCursorTests
     [Fact]
     public void The_start_position_is_a_valid_cursor()
     {
-        Assert.Equal(("a", FeedKeys.Start), ConsumerCursor.Decode(ConsumerCursor.Encode("a", FeedKeys.Start)));
+        Assert.Equal(FeedKeys.Start, ConsumerCursor.Decode("a", ConsumerCursor.Encode("a", FeedKeys.Start)));
     }
 
     [Theory]
@@ -27,13 +28,13 @@ public sealed class ConsumerCursorTests
     [InlineData("djE6MTIz")]
     public void Garbage_and_other_tokens_are_not_cursors(string text)
     {
-        Assert.Null(ConsumerCursor.Decode(text));
+        Assert.Null(ConsumerCursor.Decode("a", text));
     }
 
     [Fact]
     public void A_cursor_with_a_non_numeric_position_is_refused()
     {
-        Assert.Null(ConsumerCursor.Decode(ConsumerCursor.Encode("a", "zzzzzzzzzzzzzzzzzzzz|x")));
+        Assert.Null(ConsumerCursor.Decode("a", ConsumerCursor.Encode("a", "zzzzzzzzzzzzzzzzzzzz|x")));
     }
 
     [Fact]
