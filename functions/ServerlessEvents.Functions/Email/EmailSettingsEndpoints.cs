@@ -19,7 +19,7 @@ public static class EmailSettingsEndpoints
 
         endpoints.MapHttpFunction("emailSettingsPut", async (HttpContext context, TenantEmailSettingsStore store) =>
         {
-            var body = await JsonRequest.ReadObjectAsync(context.Request, context.RequestAborted);
+            var body = await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted);
             var emails = Validate(body);
             await store.PutAdminEmailsAsync(context.Caller().Tenant, emails, context.RequestAborted);
             return Results.Json(Body(emails));

@@ -6,26 +6,43 @@ namespace ServerlessEvents.Functions.Hosting;
 /// <summary>Reads a small JSON object request body; anything else is a 400 problem, never a 500.</summary>
 public static class RequestJson
 {
-    /// <summary>The largest body accepted, in bytes.</summary>
+    /// <summary>The largest body accepted, in bytes (256 KB: management and settings bodies are small).</summary>
     public const int MaxBytes = 256_000;
 
-    /// <summary>Reads the body as a JSON object.</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    /// <summary>Reads the body as a JSON object; a body over <see cref="MaxBytes"/> (declared or streamed) is a 413.</summary>
+    public static Task<JsonObject> ReadObjectAsync(HttpContext context) => ReadObjectAsync(context.Request, context.RequestAborted);
+
+    /// <summary>Reads the body as a JSON object; a body over <see cref="MaxBytes"/> (declared or streamed) is a 413.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (context.Request.ContentLength > MaxBytes)
+        if (request.ContentLength > MaxBytes)
         {
-            throw new ApiProblemException(413, "The body is too large.", $"The body may be at most {MaxBytes} bytes.");
+            throw TooLarge();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16_384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+            buffer.Write(chunk, 0, read);
         }
         try
         {
-            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            return node as JsonObject ?? throw ApiProblemException.BadRequest("The body must be a JSON object.", new FieldError("body", "must be a JSON object"));
+            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) as JsonObject
+                ?? throw ApiProblemException.BadRequest("The body must be a JSON object.", new FieldError("body", "must be a JSON object"));
         }
         catch (JsonException exception)
         {
             throw ApiProblemException.BadRequest($"The body is not valid JSON: {exception.Message}", new FieldError("body", "is not valid JSON"));
         }
     }
+
+    private static ApiProblemException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {MaxBytes} bytes.");
 
     /// <summary>An optional string member; a value of another kind is a 400 naming the field.</summary>
     public static string? OptionalString(JsonObject body, string name, string field) => body[name] switch

@@ -24,7 +24,7 @@ public static class PreferencesEndpoints
         endpoints.MapHttpFunction("preferencesPut", async (string userId, HttpContext context, UserPreferencesStore store) =>
         {
             var user = UserIds.Require(userId);
-            var preferences = Parse(await JsonRequest.ReadObjectAsync(context.Request, context.RequestAborted));
+            var preferences = Parse(await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted));
             await store.PutAsync(context.Caller().Tenant, user, preferences, context.RequestAborted);
             return Results.Json(Body(user, preferences));
         }).RequireTenant();

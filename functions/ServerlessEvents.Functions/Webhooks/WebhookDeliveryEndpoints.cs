@@ -48,7 +48,7 @@ public static class WebhookDeliveryEndpoints
             WebhookDeliveryStore deliveries, WebhookDeliveryProcessor processor) =>
         {
             var subscription = await EnabledAsync(store, context, id);
-            var body = await WebhookRequestParser.ReadObjectAsync(context.Request, context.RequestAborted);
+            var body = await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted);
             var since = body["since"]?.GetValueKind() == JsonValueKind.String ? QueryParameters.Time(body["since"]!.GetValue<string>(), "since") : null;
             if (since is null)
             {

@@ -15,7 +15,7 @@ public static partial class WebhookEndpoints
     {
         endpoints.MapHttpFunction("webhooksCreate", async (HttpContext context, WebhookRequestParser parser, WebhookSubscriptionStore store, WebhookSecretStore secrets, TimeProvider clock) =>
         {
-            var input = parser.ParseCreate(await WebhookRequestParser.ReadObjectAsync(context.Request, context.RequestAborted));
+            var input = parser.ParseCreate(await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted));
             var now = clock.GetUtcNow();
             var subscription = new WebhookSubscription
             {
@@ -43,7 +43,7 @@ public static partial class WebhookEndpoints
 
         endpoints.MapHttpFunction("webhooksUpdate", async (string id, HttpContext context, WebhookRequestParser parser, WebhookSubscriptionStore store, TimeProvider clock) =>
         {
-            var input = parser.ParseUpdate(await WebhookRequestParser.ReadObjectAsync(context.Request, context.RequestAborted));
+            var input = parser.ParseUpdate(await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted));
             var updated = await store.UpdateAsync(context.Caller().Tenant, id, s => Apply(s, input, clock.GetUtcNow()), context.RequestAborted)
                 ?? throw NotFound(id);
             return Results.Json(WebhookJson.Subscription(updated));

@@ -17,20 +17,6 @@ public sealed class WebhookRequestParser(EventTypeCatalog catalog, WebhookTarget
     private static readonly string[] CreateFields = ["url", "eventTypes", "description", "filter"];
     private static readonly string[] UpdateFields = ["url", "eventTypes", "description", "filter", "enabled"];
 
-    /// <summary>Reads the body as a JSON object, or throws a 400 problem.</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject
-                ?? throw ApiProblemException.BadRequest("The body must be a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            throw ApiProblemException.BadRequest("The body is not valid JSON: " + exception.Message);
-        }
-    }
-
     /// <summary>Validates a create request (url and eventTypes required).</summary>
     public WebhookSubscriptionInput ParseCreate(JsonObject body) => Parse(body, CreateFields, required: true);
 
