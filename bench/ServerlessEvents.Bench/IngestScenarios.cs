@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using ServerlessEvents.Storage.Tables;
+
+namespace ServerlessEvents.Bench;
+
+/// <summary>Storage baseline, single-event ingest and batch ingest, with the handler's CPU per event.</summary>
+public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings settings)
+{
+    /// <summary>Raw 1 KB inserts into Azurite at concurrency <paramref name="concurrency"/> through our TableClient.</summary>
+    public async Task<LoadResult> StorageBaselineAsync(int concurrency)
+    {
+        var table = environment.Azurite.TableServiceClient.GetTableClient("benchbaseline" + concurrency);
+        await table.CreateIfNotExistsAsync();
+        var payload = new string('x', BenchEvents.PayloadBytes);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        return await LoadRunner.RunAsync("storage-baseline", concurrency, settings.WarmUp, settings.Measured, 1, (_, n) =>
+            table.AddEntityAsync(new TableEntity($"p{n % 8}", $"{run}-{n:D10}") { ["Json"] = payload }));
+    }
+
+    /// <summary>Single-event ingest (validation, transaction, index, publish to the sink) at <paramref name="concurrency"/>.</summary>
+    public async Task<LoadResult> SingleIngestAsync(string key, int concurrency)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        return await MeasureWithCpuAsync("single-ingest", concurrency, 1, async (_, n) =>
+        {
+            using var request = BenchEvents.Single(key, $"{run}-{n}");
+            using var response = await environment.Client.SendAsync(request);
+            EnsureStatus(response, 202);
+        });
+    }
+
+    /// <summary>Batch ingest of <paramref name="size"/> events per request at <paramref name="concurrency"/>.</summary>
+    public async Task<LoadResult> BatchIngestAsync(string key, int size, int concurrency)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        return await MeasureWithCpuAsync($"batch-{size}", concurrency, size, async (_, n) =>
+        {
+            using var request = BenchEvents.Batch(key, $"{run}-{n}", size);
+            using var response = await environment.Client.SendAsync(request);
+            EnsureStatus(response, 200);
+        });
+    }
+
+    private async Task<LoadResult> MeasureWithCpuAsync(string name, int concurrency, int eventsPerOperation, Func<int, long, Task> operation)
+    {
+        var cpuStart = TimeSpan.Zero;
+        var cpuEnd = TimeSpan.Zero;
+        var result = await LoadRunner.RunAsync(name, concurrency, settings.WarmUp, settings.Measured, eventsPerOperation, operation,
+            () => cpuStart = environment.Handler.CpuTime, () => cpuEnd = environment.Handler.CpuTime);
+        var perEvent = result.Events == 0 ? 0 : (cpuEnd - cpuStart).TotalMicroseconds / result.Events;
+        return result with { HandlerCpuMicrosecondsPerEvent = perEvent };
+    }
+
+    private static void EnsureStatus(HttpResponseMessage response, int expected)
+    {
+        if ((int)response.StatusCode != expected)
+        {
+            throw new HttpRequestException($"expected {expected}, got {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>The bench process's own CPU time (for the record: the load generator's share is not the handler's).</summary>
+    public static TimeSpan OwnCpu() => Process.GetCurrentProcess().TotalProcessorTime;
+}

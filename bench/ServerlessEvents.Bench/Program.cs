@@ -1,0 +1,32 @@
+using ServerlessEvents.Bench;
+
+var settings = BenchSettings.Parse(args);
+var started = DateTimeOffset.UtcNow;
+await using var environment = await BenchEnvironment.StartAsync();
+var scenarios = new IngestScenarios(environment, settings);
+var key = await environment.CreateTenantAsync("bench-" + Guid.NewGuid().ToString("N")[..8]);
+var results = new List<LoadResult>();
+var singles = new Dictionary<int, LoadResult>();
+foreach (var c in new[] { 1, 8, 32 })
+{
+    var baseline = await scenarios.StorageBaselineAsync(c);
+    Console.Error.WriteLine($"baseline c={c}: {baseline.EventsPerSecond:F0}/s");
+    var single = await scenarios.SingleIngestAsync(key, c);
+    Console.Error.WriteLine($"single c={c}: {single.EventsPerSecond:F0}/s");
+    results.Add(baseline);
+    results.Add(singles[c] = single with { Ratio = single.EventsPerSecond / baseline.EventsPerSecond, RatioTo = $"storage-baseline c={c}" });
+}
+foreach (var size in new[] { 100, 500 })
+{
+    var batch = await scenarios.BatchIngestAsync(key, size, 8);
+    Console.Error.WriteLine($"batch {size}: {batch.EventsPerSecond:F0}/s");
+    results.Add(batch with { Ratio = batch.EventsPerSecond / singles[8].EventsPerSecond, RatioTo = "single-ingest c=8" });
+}
+var endToEnd = await EndToEndRuns.RunAsync(environment, key, settings);
+var signing = new[] { SigningScenario.Run(1024, settings.SigningIterations), SigningScenario.Run(65_536, settings.SigningIterations / 10) };
+var report = new BenchReport(started, MachineInfo.Read(), settings.Quick,
+    "separate process (dotnet ServerlessEvents.Functions.dll), called at its own URL; no host front door",
+    results, endToEnd, signing, environment.Handler.PeakResidentBytes / 1_048_576.0, environment.Handler.CpuTime.TotalSeconds);
+ReportPrinter.Print(report, Console.Out);
+await ReportPrinter.WriteJsonAsync(report, settings.OutputPath);
+Console.WriteLine($"Wrote {settings.OutputPath}");
