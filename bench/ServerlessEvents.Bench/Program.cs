@@ -5,6 +5,8 @@ var started = DateTimeOffset.UtcNow;
 await using var environment = await BenchEnvironment.StartAsync();
 var scenarios = new IngestScenarios(environment, settings);
 var key = await environment.CreateTenantAsync("bench-" + Guid.NewGuid().ToString("N")[..8]);
+// Warm the handler up (JIT tiering and dynamic PGO settle) so the levels measure a steady state.
+await scenarios.WarmUpAsync(key);
 var results = new List<LoadResult>();
 var singles = new Dictionary<int, LoadResult>();
 foreach (var c in new[] { 1, 8, 32 })
@@ -15,6 +17,10 @@ foreach (var c in new[] { 1, 8, 32 })
     Console.Error.WriteLine($"single c={c}: {single.EventsPerSecond:F0}/s");
     results.Add(baseline);
     results.Add(singles[c] = single with { Ratio = single.EventsPerSecond / baseline.EventsPerSecond, RatioTo = $"storage-baseline c={c}" });
+}
+foreach (var stage in await new StageBreakdown(environment, settings).RunAsync(8))
+{
+    results.Add(stage with { Ratio = stage.EventsPerSecond / results[2].EventsPerSecond, RatioTo = "storage-baseline c=8" + (stage.RatioTo is null ? "" : "; " + stage.RatioTo) });
 }
 foreach (var size in new[] { 100, 500 })
 {
