@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ServerlessEvents.Testing;
+using Xunit.Abstractions;
+
+namespace ServerlessEvents.IntegrationTests.Reliability;
+
+[Collection(ReliabilityCollection.Name)]
+[Trait("Category", "Reliability")]
+public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelper output)
+{
+    /// <summary>Functions anyone may call. Every other HTTP function must refuse a missing or revoked key.</summary>
+    private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet" };
+
+    [Fact]
+    public async Task Every_endpoint_refuses_other_tenants_missing_and_revoked_keys_without_leaking_tenant_data()
+    {
+        using var a = await pipeline.CreateTenantAsync("sec-a");
+        using var b = await pipeline.CreateTenantAsync("sec-b");
+        var marker = "MarkerA" + Guid.NewGuid().ToString("N");
+        var eventId = "sec-" + marker;
+        var posted = EventSamples.CloudEvent(eventId, source: "/src/" + marker, subject: "subj-" + marker,
+            data: EventSamples.OrderCreatedData(email: marker + "@example.com"));
+        using (var response = await a.Http.PostCloudEventAsync(posted))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+        var revokedKey = await CreateRevokedKeyAsync(a.Tenant);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId,
+        };
+        string[] secrets = [marker, a.Key];
+        var probes = 0;
+        var leaks = new List<string>();
+        var wrongStatus = new List<string>();
+
+        foreach (var endpoint in ApiEndpoint.All(pipeline.Host))
+        {
+            var path = endpoint.Path(name => values.GetValueOrDefault(name, marker));
+            var isPublic = PublicFunctions.Contains(endpoint.Function);
+            foreach (var query in endpoint.Method == "GET" ? ["", $"?subject=subj-{marker}", $"?source=/src/{marker}", "?type=order.created"] : new[] { "" })
+            {
+                foreach (var (who, key) in new[] { ("tenant B", b.Key), ("no key", null), ("revoked key", revokedKey) })
+                {
+                    var (status, body) = await SendAsync(endpoint, path + query, key, eventId);
+                    probes++;
+                    if (secrets.Any(s => body.Contains(s, StringComparison.Ordinal)))
+                    {
+                        leaks.Add($"{who} {endpoint.Method} {path}{query} -> {status}");
+                    }
+                    if (!isPublic && !Allowed(endpoint, who, status))
+                    {
+                        wrongStatus.Add($"{who} {endpoint.Method} {path}{query} -> {status}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"probes {probes}; leaks {leaks.Count}; unexpected statuses {wrongStatus.Count}");
+        Assert.True(leaks.Count == 0, "leaks:\n" + string.Join("\n", leaks));
+        Assert.True(wrongStatus.Count == 0, "unexpected statuses:\n" + string.Join("\n", wrongStatus));
+    }
+
+    /// <summary>
+    /// No key or a revoked key: 401. Another tenant's key: 401 on admin endpoints, 404 for a resource named in the
+    /// route; listings and writes succeed but act on that tenant's own data (the leak check covers them).
+    /// </summary>
+    private static bool Allowed(ApiEndpoint endpoint, string who, int status)
+    {
+        if (who != "tenant B")
+        {
+            return status == 401;
+        }
+        if (endpoint.RouteTemplate.StartsWith("management/", StringComparison.Ordinal))
+        {
+            return status == 401;
+        }
+        if (endpoint.Parameters.Count > 0)
+        {
+            return status is 401 or 404;
+        }
+        return status is >= 200 and < 300;
+    }
+
+    private async Task<(int Status, string Body)> SendAsync(ApiEndpoint endpoint, string pathAndQuery, string? key, string eventId)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), pathAndQuery);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        if (endpoint.Method is "POST" or "PUT" or "PATCH")
+        {
+            // Writes carry tenant A's event id: tenant B may store its own event with it, never see A's.
+            var body = endpoint.RouteTemplate.EndsWith("batch", StringComparison.Ordinal)
+                ? new JsonArray(EventSamples.CloudEvent(eventId)).ToJsonString()
+                : EventSamples.CloudEvent(eventId).ToJsonString();
+            request.Content = EventSamples.Content(body, endpoint.RouteTemplate.EndsWith("batch", StringComparison.Ordinal) ? "application/cloudevents-batch+json" : "application/cloudevents+json");
+        }
+        using var response = await pipeline.Host.Client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string> CreateRevokedKeyAsync(string tenant)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, $"/api/management/tenants/{tenant}/keys");
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PipelineFixture.AdminKey);
+        using var created = await pipeline.Host.Client.SendAsync(create);
+        created.EnsureSuccessStatusCode();
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        using var revoke = new HttpRequestMessage(HttpMethod.Delete, $"/api/management/tenants/{tenant}/keys/{body["keyId"]!.GetValue<string>()}");
+        revoke.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PipelineFixture.AdminKey);
+        using var revoked = await pipeline.Host.Client.SendAsync(revoke);
+        Assert.True(revoked.IsSuccessStatusCode, $"revoke answered {(int)revoked.StatusCode}");
+        return body["key"]!.GetValue<string>();
+    }
+}
