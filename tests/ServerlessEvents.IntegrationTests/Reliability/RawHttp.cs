@@ -50,6 +50,6 @@ public static class RawHttp
         yield return ("Content-Length 2^63", Encoding.ASCII.GetBytes(head + "Content-Length: 9223372036854775808\r\n\r\n" + body), true);
         yield return ("header with control bytes", [.. Encoding.ASCII.GetBytes(head + "X-Bad: a"), 0x01, 0x7F, .. Encoding.ASCII.GetBytes($"\r\nContent-Length: {body.Length}\r\n\r\n" + body)], false);
         yield return ("header without colon", Encoding.ASCII.GetBytes(head + "NoColonHere\r\n" + $"Content-Length: {body.Length}\r\n\r\n" + body), false);
-        yield return ("HTTP/9.9", Encoding.ASCII.GetBytes($"POST {path} HTTP/9.9\r\nHost: {host}\r\n\r\n"), true);
+        yield return ("request line without a target", Encoding.ASCII.GetBytes($"POST  HTTP/1.1\r\nHost: {host}\r\n\r\n"), true);
     }
 }

@@ -19,10 +19,13 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
     {
         using var a = await pipeline.CreateTenantAsync("sec-a");
         using var b = await pipeline.CreateTenantAsync("sec-b");
+        // The data marker appears only in tenant A's stored data, never in anything tenant B sends, so finding it
+        // in a response to B (or to a missing or revoked key) is a leak; ids and filters B sends may be echoed.
+        var dataMarker = "datamarker" + Guid.NewGuid().ToString("N");
         var marker = "MarkerA" + Guid.NewGuid().ToString("N");
-        var eventId = "sec-" + marker;
+        var eventId = "sec-" + Guid.NewGuid().ToString("N");
         var posted = EventSamples.CloudEvent(eventId, source: "/src/" + marker, subject: "subj-" + marker,
-            data: EventSamples.OrderCreatedData(email: marker + "@example.com"));
+            data: EventSamples.OrderCreatedData(email: dataMarker + "@example.com"));
         using (var response = await a.Http.PostCloudEventAsync(posted))
         {
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -32,7 +35,7 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
         {
             ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId,
         };
-        string[] secrets = [marker, a.Key];
+        string[] secrets = [dataMarker, a.Key];
         var probes = 0;
         var leaks = new List<string>();
         var wrongStatus = new List<string>();
