@@ -20,11 +20,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         Azurite = azurite;
         Sink = sink;
         Handler = handler;
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = handler.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(100),
-        };
+        Client = CreateClient(handler);
     }
 
     /// <summary>Storage.</summary>
@@ -34,10 +30,10 @@ public sealed class BenchEnvironment : IAsyncDisposable
     public EventGridSink Sink { get; }
 
     /// <summary>The handler process.</summary>
-    public HandlerProcess Handler { get; }
+    public HandlerProcess Handler { get; private set; }
 
     /// <summary>A pooled client of the handler (no key; requests add theirs).</summary>
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     /// <summary>Starts Azurite, the sink and the handler.</summary>
     public static async Task<BenchEnvironment> StartAsync()
@@ -45,16 +41,43 @@ public sealed class BenchEnvironment : IAsyncDisposable
         var azurite = new AzuriteFixture();
         await azurite.StartAsync();
         var sink = await EventGridSink.StartAsync();
-        var handler = await HandlerProcess.StartAsync(RepositoryPaths.ScriptRoot, new Dictionary<string, string>
+        return new BenchEnvironment(azurite, sink, await StartHandlerAsync(azurite, sink, new Dictionary<string, string>()));
+    }
+
+    /// <summary>Replaces the handler with one started with extra settings (same storage and sink); returns the old one's figures.</summary>
+    public async Task<(double PeakMegabytes, double CpuSeconds)> RestartHandlerAsync(IReadOnlyDictionary<string, string> extra)
+    {
+        var figures = (Handler.PeakResidentBytes / 1_048_576.0, Handler.CpuTime.TotalSeconds);
+        Client.Dispose();
+        await Handler.DisposeAsync();
+        Handler = await StartHandlerAsync(Azurite, Sink, extra);
+        Client = CreateClient(Handler);
+        return figures;
+    }
+
+    private static Task<HandlerProcess> StartHandlerAsync(AzuriteFixture azurite, EventGridSink sink, IReadOnlyDictionary<string, string> extra)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["EventGrid__TopicEndpoint"] = sink.Endpoint,
             ["EventGrid__TopicKey"] = sink.Key,
             ["Auth__AdminKey"] = AdminKey,
             ["Webhooks__AllowLoopbackTargets"] = "true",
-        });
-        return new BenchEnvironment(azurite, sink, handler);
+        };
+        foreach (var (name, value) in extra)
+        {
+            settings[name] = value;
+        }
+        return HandlerProcess.StartAsync(RepositoryPaths.ScriptRoot, settings);
     }
+
+    private static HttpClient CreateClient(HandlerProcess handler) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = handler.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
 
     /// <summary>Creates a tenant and returns its API key.</summary>
     public async Task<string> CreateTenantAsync(string tenant)

@@ -1,7 +1,7 @@
 namespace ServerlessEvents.Bench;
 
 /// <summary>Command-line settings: <c>[--quick] [--out path]</c>.</summary>
-public sealed record BenchSettings(TimeSpan HandlerWarmUp, TimeSpan WarmUp, TimeSpan Measured, int EndToEndEvents, int SigningIterations, int BatchesPerWorker, string OutputPath, bool Quick)
+public sealed record BenchSettings(TimeSpan HandlerWarmUp, TimeSpan WarmUp, TimeSpan Measured, int EndToEndEvents, int SigningIterations, int BatchesPerWorker, int Rounds, string OutputPath, bool Quick)
 {
     /// <summary>Parses the arguments.</summary>
     public static BenchSettings Parse(string[] args)
@@ -10,7 +10,7 @@ public sealed record BenchSettings(TimeSpan HandlerWarmUp, TimeSpan WarmUp, Time
         var outIndex = Array.IndexOf(args, "--out");
         var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine("bench", "results", "latest.json");
         return quick
-            ? new BenchSettings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), 200, 2_000, 1, output, true)
-            : new BenchSettings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), 1_000, 20_000, 3, output, false);
+            ? new BenchSettings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), 200, 2_000, 1, 2, output, true)
+            : new BenchSettings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), 1_000, 20_000, 3, 4, output, false);
     }
 }

@@ -29,10 +29,10 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
     }
 
     /// <summary>Single-event ingest (validation, transaction, index, publish to the sink) at <paramref name="concurrency"/>.</summary>
-    public async Task<LoadResult> SingleIngestAsync(string key, int concurrency)
+    public async Task<LoadResult> SingleIngestAsync(string key, int concurrency, string name = "single-ingest")
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        return await MeasureWithCpuAsync("single-ingest", concurrency, 1, async (_, n) =>
+        return await MeasureWithCpuAsync(name, concurrency, 1, async (_, n) =>
         {
             using var request = BenchEvents.Single(key, $"{run}-{n}");
             using var response = await environment.Client.SendAsync(request);

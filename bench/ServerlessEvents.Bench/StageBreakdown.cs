@@ -39,6 +39,9 @@ public sealed class StageBreakdown(BenchEnvironment environment, BenchSettings s
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, $"o|{run}{n}"), ETag.All),
             ]);
         });
-        return [commit, index, mark with { RatioTo = "includes the marker insert it removes" }];
+        // How Azurite prices entities inside a large transaction (what merged completions and batches use).
+        var bulk = await LoadRunner.RunAsync("stage:upsert-tx40", concurrency, warm, measured, 40, (_, n) => table.SubmitTransactionAsync(
+            Enumerable.Range(0, 40).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"b{n % 8}", $"{run}{n}-{i}") { ["J0"] = json }))));
+        return [commit, index, mark with { RatioTo = "includes the marker insert it removes" }, bulk with { RatioTo = "entities/s in 40-row transactions" }];
     }
 }
