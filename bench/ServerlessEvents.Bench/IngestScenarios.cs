@@ -9,7 +9,9 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
     /// <summary>Raw 1 KB inserts into Azurite at concurrency <paramref name="concurrency"/> through our TableClient.</summary>
     public async Task<LoadResult> StorageBaselineAsync(int concurrency)
     {
-        var table = environment.Azurite.TableServiceClient.GetTableClient("benchbaseline" + concurrency);
+        // A fresh table per slice, as each ingest slice gets a fresh tenant (fresh partitions): Azurite's point
+        // operations scan the partition (LokiJS), so both sides must start from equally empty partitions.
+        var table = environment.Azurite.TableServiceClient.GetTableClient(environment.Azurite.UniqueName("base"));
         await table.CreateIfNotExistsAsync();
         var payload = new string('x', BenchEvents.PayloadBytes);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -18,19 +20,20 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
     }
 
     /// <summary>Runs single and batch ingest unmeasured until the handler's JIT has settled.</summary>
-    public async Task WarmUpAsync(string key)
+    public async Task WarmUpAsync()
     {
         var until = DateTime.UtcNow + settings.HandlerWarmUp;
         while (DateTime.UtcNow < until)
         {
-            await SingleIngestAsync(key, 8);
-            await BatchIngestAsync(key, 100, 2);
+            await SingleIngestAsync(8);
+            await BatchIngestAsync(100, 2);
         }
     }
 
     /// <summary>Single-event ingest (validation, transaction, index, publish to the sink) at <paramref name="concurrency"/>.</summary>
-    public async Task<LoadResult> SingleIngestAsync(string key, int concurrency, string name = "single-ingest")
+    public async Task<LoadResult> SingleIngestAsync(int concurrency, string name = "single-ingest")
     {
+        var key = await environment.CreateTenantAsync(FreshTenant());
         var run = Guid.NewGuid().ToString("N")[..8];
         return await MeasureWithCpuAsync(name, concurrency, 1, async (_, n) =>
         {
@@ -41,8 +44,9 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
     }
 
     /// <summary>Batch ingest of <paramref name="size"/> events per request at <paramref name="concurrency"/>.</summary>
-    public async Task<LoadResult> BatchIngestAsync(string key, int size, int concurrency)
+    public async Task<LoadResult> BatchIngestAsync(int size, int concurrency)
     {
+        var key = await environment.CreateTenantAsync(FreshTenant());
         var run = Guid.NewGuid().ToString("N")[..8];
         var cpuStart = TimeSpan.Zero;
         var cpuEnd = TimeSpan.Zero;
@@ -72,6 +76,9 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
             throw new HttpRequestException($"expected {expected}, got {(int)response.StatusCode}");
         }
     }
+
+    /// <summary>A new tenant id: each measured slice writes to its own, empty partitions.</summary>
+    public static string FreshTenant() => "bench-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The bench process's own CPU time (for the record: the load generator's share is not the handler's).</summary>
     public static TimeSpan OwnCpu() => Process.GetCurrentProcess().TotalProcessorTime;

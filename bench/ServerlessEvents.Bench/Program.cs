@@ -4,15 +4,14 @@ var settings = BenchSettings.Parse(args);
 var started = DateTimeOffset.UtcNow;
 await using var environment = await BenchEnvironment.StartAsync();
 var scenarios = new IngestScenarios(environment, settings);
-var key = await environment.CreateTenantAsync("bench-" + Guid.NewGuid().ToString("N")[..8]);
 // Warm the handler up (JIT tiering and dynamic PGO settle) so the levels measure a steady state.
-await scenarios.WarmUpAsync(key);
+await scenarios.WarmUpAsync();
 var results = new List<LoadResult>();
 var baselines = new Dictionary<int, LoadResult>();
 var singles = new Dictionary<int, LoadResult>();
 foreach (var c in new[] { 1, 8, 32 })
 {
-    var (baseline, single) = await PairedRunner.RunAsync(settings.Rounds, () => scenarios.StorageBaselineAsync(c), () => scenarios.SingleIngestAsync(key, c));
+    var (baseline, single) = await PairedRunner.RunAsync(settings.Rounds, () => scenarios.StorageBaselineAsync(c), () => scenarios.SingleIngestAsync(c));
     results.Add(baselines[c] = baseline);
     results.Add(singles[c] = single with { Ratio = single.EventsPerSecond / baselines[c].EventsPerSecond, RatioTo = $"storage-baseline c={c}" });
     Console.Error.WriteLine($"c={c}: baseline {baselines[c].EventsPerSecond:F0}/s, single {single.EventsPerSecond:F0}/s");
@@ -23,19 +22,19 @@ foreach (var stage in await new StageBreakdown(environment, settings).RunAsync(8
 }
 foreach (var size in new[] { 100, 500 })
 {
-    var batch = await scenarios.BatchIngestAsync(key, size, 8);
+    var batch = await scenarios.BatchIngestAsync(size, 8);
     results.Add(batch with { Ratio = batch.EventsPerSecond / singles[8].EventsPerSecond, RatioTo = "single-ingest c=8" });
     Console.Error.WriteLine($"batch {size}: {batch.EventsPerSecond:F0}/s");
 }
-var endToEnd = await EndToEndRuns.RunAsync(environment, key, settings);
+var endToEnd = await EndToEndRuns.RunAsync(environment, await environment.CreateTenantAsync(IngestScenarios.FreshTenant()), settings);
 var signing = new[] { SigningScenario.Run(1024, settings.SigningIterations), SigningScenario.Run(65_536, settings.SigningIterations / 10) };
 
 // The same single-event levels with Ingestion:AwaitPublish=false (202 right after the commit), on a fresh handler.
 var (peakMegabytes, cpuSeconds) = await environment.RestartHandlerAsync(new Dictionary<string, string> { ["Ingestion__AwaitPublish"] = "false" });
-await scenarios.WarmUpAsync(key);
+await scenarios.WarmUpAsync();
 foreach (var c in new[] { 1, 8, 32 })
 {
-    var (baseline, single) = await PairedRunner.RunAsync(settings.Rounds, () => scenarios.StorageBaselineAsync(c), () => scenarios.SingleIngestAsync(key, c, "single-ingest-nowait"));
+    var (baseline, single) = await PairedRunner.RunAsync(settings.Rounds, () => scenarios.StorageBaselineAsync(c), () => scenarios.SingleIngestAsync(c, "single-ingest-nowait"));
     results.Add(baseline);
     results.Add(single with { Ratio = single.EventsPerSecond / baseline.EventsPerSecond, RatioTo = $"storage-baseline c={c} (rerun)" });
     Console.Error.WriteLine($"no-wait c={c}: baseline {baseline.EventsPerSecond:F0}/s, single {single.EventsPerSecond:F0}/s");

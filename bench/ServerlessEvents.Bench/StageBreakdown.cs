@@ -14,7 +14,7 @@ public sealed class StageBreakdown(BenchEnvironment environment, BenchSettings s
     /// <summary>Measures each stage at <paramref name="concurrency"/>.</summary>
     public async Task<IReadOnlyList<LoadResult>> RunAsync(int concurrency)
     {
-        var table = environment.Azurite.TableServiceClient.GetTableClient("benchstages");
+        var table = environment.Azurite.TableServiceClient.GetTableClient(environment.Azurite.UniqueName("stages"));
         await table.CreateIfNotExistsAsync();
         var json = new string('x', BenchEvents.PayloadBytes);
         var run = Guid.NewGuid().ToString("N")[..8];
