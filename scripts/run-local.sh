@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the whole app locally: build the Functions script root, start Azurite, run the Functions host.
-# Prerequisites: .NET 10 SDK, Azure Functions Core Tools v4 (func), Node.js; then scripts/setup.sh once (npm ci).
+# Prerequisites: .NET 10 SDK, Azure Functions Core Tools v4 (func), Node.js 20+ with npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +8,7 @@ script_root=functions/ServerlessEvents.Functions/bin/Debug/net10.0
 azurite=node_modules/.bin/azurite
 
 command -v func >/dev/null 2>&1 || { echo "run-local: Azure Functions Core Tools v4 ('func') is not on PATH." >&2; exit 1; }
-[ -x "$azurite" ] || { echo "run-local: $azurite is missing; run scripts/setup.sh (npm ci) first." >&2; exit 1; }
+bash scripts/setup.sh   # installs the pinned Azurite from npm when missing
 [ -f local.settings.json ] || { cp local.settings.sample.json local.settings.json; echo "run-local: created local.settings.json from local.settings.sample.json"; }
 
 dotnet build functions/ServerlessEvents.Functions -c Debug

@@ -1,12 +1,17 @@
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Metrics;
+using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
+using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions;
 
@@ -24,6 +29,11 @@ public static class FeatureRegistration
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);
+        services.AddEmail(configuration);
+        services.AddNotifications(configuration);
+        services.AddMetrics(configuration);
+        services.AddRealtime(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 
@@ -37,6 +47,11 @@ public static class FeatureRegistration
         app.MapHistory();
         app.MapPublishing();
         app.MapSubscribers();
+        app.MapEmail();
+        app.MapNotifications();
+        app.MapMetrics();
+        app.MapRealtime();
+        app.MapWebhooks();
         return app;
     }
 }

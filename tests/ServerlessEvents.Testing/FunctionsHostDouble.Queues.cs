@@ -18,7 +18,9 @@ public sealed partial class FunctionsHostDouble
     /// <param name="queues">The storage the handler uses (the Azurite fixture's).</param>
     /// <param name="queueName">The queue to drain.</param>
     /// <param name="retryVisibility">How long a failed message stays invisible (the real host uses host.json's visibilityTimeout).</param>
-    public async Task<IReadOnlyList<InvocationOutcome>> DrainQueueAsync(QueueServiceClient queues, string queueName, TimeSpan? retryVisibility = null, int maxRounds = 100, CancellationToken cancellationToken = default)
+    /// <param name="maxRounds">The most receive rounds.</param>
+    /// <param name="untilEmpty">Keep polling while invisible (retrying or delayed) messages remain, until the queue is empty or the rounds are used up.</param>
+    public async Task<IReadOnlyList<InvocationOutcome>> DrainQueueAsync(QueueServiceClient queues, string queueName, TimeSpan? retryVisibility = null, int maxRounds = 100, bool untilEmpty = false, CancellationToken cancellationToken = default)
     {
         var function = Definitions.Functions.Values.Single(f => f.Trigger.Is("queueTrigger") && f.Trigger.Property("queueName") == queueName);
         var queue = queues.GetQueueClient(queueName);
@@ -28,7 +30,12 @@ public sealed partial class FunctionsHostDouble
             var messages = (await queue.ReceiveMessagesAsync(16, retryVisibility ?? TimeSpan.FromSeconds(1), cancellationToken)).Value;
             if (messages.Length == 0)
             {
-                break;
+                if (!untilEmpty || (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0)
+                {
+                    break;
+                }
+                await Task.Delay(250, cancellationToken);
+                continue;
             }
             foreach (var message in messages)
             {

@@ -43,11 +43,28 @@ public class EventIndexWriter(TableServiceClient tables)
         }
     }
 
-    private static IEnumerable<TableEntity[]> Chunk(IEnumerable<TableEntity> partitionRows) =>
-        partitionRows.DistinctBy(r => r.RowKey).Chunk(EntityBudget(partitionRows));
-
-    private static int EntityBudget(IEnumerable<TableEntity> rows) =>
-        rows.Any(r => r.ContainsKey("J0")) ? 40 : 100;
+    /// <summary>Splits one partition's rows into transactions within 100 operations and about 2.5 MB of JSON (the limit is 4 MiB on the wire, base64 included).</summary>
+    private static IEnumerable<List<TableEntity>> Chunk(IEnumerable<TableEntity> partitionRows)
+    {
+        var chunk = new List<TableEntity>();
+        var bytes = 0;
+        foreach (var row in partitionRows.DistinctBy(r => r.RowKey))
+        {
+            var size = row.GetBinary("J0")?.Length ?? 0;
+            if (chunk.Count == 100 || (chunk.Count > 0 && bytes + size > 2_500_000))
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+            chunk.Add(row);
+            bytes += size;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
 
     private static TableEntity ToIndexRow(StoredEvent e, string partition, string rowKey)
     {

@@ -25,7 +25,7 @@ public class EventStatsService(TableServiceClient tables, IOptions<IngestionOpti
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {IndexKeys.TimeKey(to.AddTicks(-1))} and RowKey lt {IndexKeys.TimeKey(from.AddTicks(-1))}");
             var rows = new List<(string Type, DateTimeOffset Time)>();
-            await foreach (var row in _index.QueryAsync<TableEntity>(filter, select: ["Type"], cancellationToken: cancellationToken))
+            await foreach (var row in _index.QueryAsync<TableEntity>(filter, select: ["RowKey", "Type"], cancellationToken: cancellationToken))
             {
                 rows.Add((row.GetString("Type")!, IndexKeys.TimeOf(row.RowKey)));
             }

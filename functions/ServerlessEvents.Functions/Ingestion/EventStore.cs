@@ -29,8 +29,8 @@ public class EventStore(TableServiceClient tables, TimeProvider clock)
     {
         // De-duplicate inside the request first: a second copy in the same batch is judged against the first.
         var seen = new Dictionary<string, PreparedEvent>(StringComparer.Ordinal);
-        var repeats = new List<(PreparedEvent Event, int Index)>();
-        pending = pending.Where(x => seen.TryAdd(x.Event.EventKey, x.Event) || AddTo(repeats, x)).ToList();
+        var repeats = pending.Where(x => !seen.TryAdd(x.Event.EventKey, x.Event)).ToList();
+        pending = pending.Except(repeats).ToList();
         while (pending.Count > 0)
         {
             var chunk = TakeChunk(pending);
@@ -86,12 +86,6 @@ public class EventStore(TableServiceClient tables, TimeProvider clock)
             bytes += item.Event.Json.Length;
         }
         return chunk;
-    }
-
-    private static bool AddTo(List<(PreparedEvent Event, int Index)> list, (PreparedEvent Event, int Index) item)
-    {
-        list.Add(item);
-        return false;
     }
 
     /// <summary>Reads one event by its partition and key, or null.</summary>

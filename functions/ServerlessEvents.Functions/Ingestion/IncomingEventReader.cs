@@ -49,6 +49,11 @@ public sealed class IncomingEventReader
     {
         ArgumentNullException.ThrowIfNull(headers);
         var content = RequestContentType.Parse(contentType);
+        // JSON must be UTF-8; only binary-mode data of a non-JSON content type may be arbitrary bytes.
+        if ((content.IsJson || !BinaryModeParser.IsBinaryMode(headers)) && !System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw ApiProblemException.BadRequest("The request body is not valid UTF-8.", new FieldError("body", "is not valid UTF-8"));
+        }
         if (content.MediaType is RequestContentType.CloudEvent)
         {
             return isBatchEndpoint
@@ -83,10 +88,10 @@ public sealed class IncomingEventReader
     /// Reads the request body into a pooled buffer and then <see cref="Read"/>s it; the buffer is returned before
     /// this completes, since events own a copy of their JSON.
     /// </summary>
-    public async Task<IReadOnlyList<IncomingEventResult>> ReadAsync(HttpRequest request, bool isBatchEndpoint, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IncomingEventResult>> ReadAsync(HttpRequest request, bool isBatchEndpoint, int maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var body = await PooledBody.ReadAsync(request.Body, request.ContentLength, cancellationToken).ConfigureAwait(false);
+        using var body = await PooledBody.ReadAsync(request.Body, request.ContentLength, maxBytes, cancellationToken).ConfigureAwait(false);
         return Read(request.ContentType, request.Headers, body.Span, isBatchEndpoint);
     }
 

@@ -20,8 +20,9 @@ public static class IngestionEndpoints
         var options = context.RequestServices.GetRequiredService<IOptions<IngestionOptions>>().Value;
         var reader = context.RequestServices.GetRequiredService<IncomingEventReader>();
         var service = context.RequestServices.GetRequiredService<IngestionService>();
-        var body = await RequestBody.ReadAsync(context.Request, batchEndpoint ? options.MaxBatchBytes : options.MaxEventBytes + 64_000, context.RequestAborted);
-        var incoming = reader.Read(context.Request.ContentType, context.Request.Headers, body, batchEndpoint);
+        // A single event may carry envelope overhead on top of its limit; the exact size is checked once normalised.
+        var limit = batchEndpoint ? options.MaxBatchBytes : options.MaxEventBytes + 64_000;
+        var incoming = await reader.ReadAsync(context.Request, batchEndpoint, limit, context.RequestAborted);
         var results = await service.IngestAsync(context.Caller().Tenant, incoming, context.RequestAborted);
         return batchEndpoint ? BatchAnswer(results) : SingleAnswer(results[0], incoming[0], reader);
     }

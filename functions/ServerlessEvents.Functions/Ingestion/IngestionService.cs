@@ -11,10 +11,27 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// </summary>
 public partial class IngestionService(
     EventStore store, CompletionBatcher completions, TimeProvider clock,
-    IOptions<IngestionOptions> options, ILogger<IngestionService> logger)
+    IOptions<IngestionOptions> options, ILogger<IngestionService> logger, IEnumerable<IIngestionObserver> observers)
 {
     /// <summary>Ingests the items of a request (parsed or failed) for a tenant; results are in input order.</summary>
     public virtual async Task<IngestResult[]> IngestAsync(string tenant, IReadOnlyList<IncomingEventResult> items, CancellationToken cancellationToken = default)
+    {
+        var results = await IngestItemsAsync(tenant, items, cancellationToken);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnIngestedAsync(tenant, results, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                LogObserverFailed(logger, exception, observer.GetType().Name);
+            }
+        }
+        return results;
+    }
+
+    private async Task<IngestResult[]> IngestItemsAsync(string tenant, IReadOnlyList<IncomingEventResult> items, CancellationToken cancellationToken)
     {
         var results = new IngestResult[items.Count];
         var prepared = new List<(PreparedEvent Event, int Index)>();
@@ -80,6 +97,9 @@ public partial class IngestionService(
             LogFastPathFailed(logger, exception, accepted.Count);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion observer {Observer} failed; the request is unaffected")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing or publishing {Count} stored events failed; the outbox sweeper will finish them")]
     private static partial void LogFastPathFailed(ILogger logger, Exception exception, int count);

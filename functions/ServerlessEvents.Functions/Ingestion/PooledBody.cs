@@ -1,8 +1,12 @@
 using System.Buffers;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Ingestion;
 
-/// <summary>A request body read into an <see cref="ArrayPool{T}"/> buffer; dispose to return it.</summary>
+/// <summary>
+/// A request body read into an <see cref="ArrayPool{T}"/> buffer, up to a limit; dispose to return it. A body over the
+/// limit is a 413 before anything is parsed or stored.
+/// </summary>
 internal sealed class PooledBody : IDisposable
 {
     private byte[]? _buffer;
@@ -16,9 +20,13 @@ internal sealed class PooledBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    public static async Task<PooledBody> ReadAsync(Stream stream, long? contentLength, CancellationToken cancellationToken)
+    public static async Task<PooledBody> ReadAsync(Stream stream, long? contentLength, int maxBytes, CancellationToken cancellationToken)
     {
-        var initial = contentLength is > 0 and < int.MaxValue - 1 ? (int)contentLength.Value + 1 : 16 * 1024;
+        if (contentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+        var initial = contentLength is > 0 ? (int)contentLength.Value + 1 : 16 * 1024;
         var buffer = ArrayPool<byte>.Shared.Rent(initial);
         var length = 0;
         try
@@ -27,6 +35,10 @@ internal sealed class PooledBody : IDisposable
             while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
+                if (length > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
                 if (length == buffer.Length)
                 {
                     var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -43,6 +55,9 @@ internal sealed class PooledBody : IDisposable
             throw;
         }
     }
+
+    private static ApiProblemException TooLarge(int maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The limit is {maxBytes} bytes.");
 
     public void Dispose()
     {

@@ -7,7 +7,8 @@ namespace ServerlessEvents.Functions.Publishing;
 /// The work that follows a commit: index the events, publish them, then mark them published (which removes
 /// their outbox markers). Every step is idempotent, so the sweeper can repeat it after any crash.
 /// </summary>
-public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher publisher, OutboxStore outbox, ILogger<OutboxProcessor> logger)
+public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher publisher, OutboxStore outbox, ILogger<OutboxProcessor> logger,
+    IEnumerable<IPublishObserver> observers, TimeProvider clock)
 {
     /// <summary>Completes stored events. Returns false when publishing failed (the events stay in the outbox).</summary>
     public virtual async Task<bool> CompleteAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken = default)
@@ -27,8 +28,23 @@ public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher pub
             return false;
         }
         await outbox.MarkPublishedAsync(events, cancellationToken);
+        var publishedAt = clock.GetUtcNow();
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnPublishedAsync(events, publishedAt, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogObserverFailed(logger, exception, observer.GetType().Name);
+            }
+        }
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publish observer {Observer} failed; publishing is unaffected")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} events failed; they stay in the outbox for the sweeper")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, int count);

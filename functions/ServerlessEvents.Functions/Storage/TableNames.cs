@@ -16,6 +16,30 @@ public static class TableNames
     /// <summary>Events a subscriber could never process, with the reason.</summary>
     public const string HandlerFailures = "HandlerFailures";
 
+    /// <summary>Sharded counters and their "already counted" markers (Metrics/, docs/metrics.md).</summary>
+    public const string Metrics = "Metrics";
+
+    /// <summary>Webhook subscriptions, one partition per tenant.</summary>
+    public const string WebhookSubscriptions = "WebhookSubscriptions";
+
+    /// <summary>Webhook signing secrets, apart from the subscriptions (never listed, never returned after creation).</summary>
+    public const string WebhookSecrets = "WebhookSecrets";
+
+    /// <summary>Webhook deliveries with their attempt log, plus the per-tenant undelivered index.</summary>
+    public const string WebhookDeliveries = "WebhookDeliveries";
+
+    /// <summary>In-app notifications: partition <c>{tenant}|{escaped userId}</c>, rows newest first.</summary>
+    public const string Notifications = "Notifications";
+
+    /// <summary>Users' notification preferences per type and channel: partition tenant, row escaped user id.</summary>
+    public const string NotificationPreferences = "NotificationPreferences";
+
+    /// <summary>Emails sent, one row per (delivery dedup key, recipient), so a redelivery never sends twice.</summary>
+    public const string EmailSends = "EmailSends";
+
+    /// <summary>Per-tenant settings a tenant manages itself (e.g. its admins' email addresses).</summary>
+    public const string TenantSettings = "TenantSettings";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries, Notifications, NotificationPreferences, EmailSends, TenantSettings];
 }

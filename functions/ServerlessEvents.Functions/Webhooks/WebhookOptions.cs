@@ -53,6 +53,21 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Time allowed for the immediate attempt the <c>webhooks</c> function makes while handling the event (the fast path);
+    /// a slower receiver is retried from the queue. Default 5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:05:00")]
+    public TimeSpan FastPathTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most fast-path deliveries of one event sent at once. Default 8.</summary>
+    [Range(1, 64)]
+    public int MaxParallelDeliveries { get; set; } = 8;
+
+    /// <summary>Largest event body (bytes) kept on the delivery row for retries; larger bodies are re-read from the event store. Default 48 KiB.</summary>
+    [Range(0, 60 * 1024)]
+    public int MaxStoredBodyBytes { get; set; } = 48 * 1024;
+
     /// <summary>The parsed <see cref="RetrySchedule"/>.</summary>
     public IReadOnlyList<TimeSpan> GetRetryDelays() =>
         RetryScheduleAttribute.TryParse(RetrySchedule, out var delays, out var error)

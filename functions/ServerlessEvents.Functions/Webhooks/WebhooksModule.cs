@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Webhooks;
 
-/// <summary>Service registration for webhook delivery.</summary>
+/// <summary>Service registration and mapping for webhooks.</summary>
 public static class WebhooksModule
 {
     /// <summary>
@@ -27,5 +28,36 @@ public static class WebhooksModule
         services.TryAddSingleton<WebhookAutoDisablePolicy>();
         services.TryAddSingleton<WebhookSender>();
         return services;
+    }
+
+    /// <summary>
+    /// Everything of webhooks: delivery (<see cref="AddWebhookDelivery"/>), the subscription, secret and delivery
+    /// stores, the retry queue, the processor, the request parser and the <c>webhooks</c> subscriber.
+    /// Every attempt is told to the registered <see cref="IWebhookDeliveryObserver"/>s, among them
+    /// <see cref="WebhookMetricsObserver"/> (needs <c>AddMetrics</c>).
+    /// </summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWebhookDelivery(configuration);
+        services.TryAddSingleton<WebhookSubscriptionStore>();
+        services.TryAddSingleton<WebhookSecretStore>();
+        services.TryAddSingleton<WebhookDeliveryStore>();
+        services.TryAddSingleton<WebhookRetryQueue>();
+        services.TryAddSingleton<WebhookPayloads>();
+        services.TryAddSingleton<WebhookHealthTracker>();
+        services.TryAddSingleton<WebhookDeliveryProcessor>();
+        services.TryAddSingleton<WebhookRequestParser>();
+        services.AddSingleton<IEventSubscriber, WebhookSubscriber>();
+        services.AddSingleton<IWebhookDeliveryObserver, WebhookMetricsObserver>();
+        return services;
+    }
+
+    /// <summary>Maps the subscription API, the delivery log and recovery, and the <c>webhookRetry</c> queue function.</summary>
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWebhookSubscriptions();
+        endpoints.MapWebhookDeliveries();
+        endpoints.MapWebhookRetry();
+        return endpoints;
     }
 }

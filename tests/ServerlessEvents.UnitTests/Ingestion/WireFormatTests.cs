@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.Hosting;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -166,8 +167,32 @@ public class WireFormatTests
         var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(" ", 40_000)) + StructuredOrder);
         context.Request.Body = new MemoryStream(bytes);
         context.Request.ContentType = "application/cloudevents+json";
-        var results = await Reader().ReadAsync(context.Request, isBatchEndpoint: false);
+        var results = await Reader().ReadAsync(context.Request, isBatchEndpoint: false, maxBytes: 100_000);
         Assert.Equal("e-1", Assert.Single(results).Event!.Id);
         Assert.Equal("o-1", results[0].Event!.Data!.Value.GetProperty("orderId").GetString());
+    }
+
+    [Fact]
+    public async Task Read_async_refuses_a_body_over_the_limit_with_413()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(" ", 5_000)) + StructuredOrder));
+        context.Request.ContentType = "application/cloudevents+json";
+
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => Reader().ReadAsync(context.Request, isBatchEndpoint: false, maxBytes: 1_000));
+
+        Assert.Equal(413, problem.Status);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_refused_before_parsing()
+    {
+        var bytes = Encoding.UTF8.GetBytes(StructuredOrder);
+        bytes[Array.IndexOf(bytes, (byte)'o')] = 0xFF;
+
+        var problem = Assert.Throws<ApiProblemException>(() => Reader().Read("application/cloudevents+json", new HeaderDictionary(), bytes, isBatchEndpoint: false));
+
+        Assert.Equal(400, problem.Status);
+        Assert.Equal("body", Assert.Single(problem.Errors).Field);
     }
 }

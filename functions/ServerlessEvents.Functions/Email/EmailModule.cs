@@ -1,0 +1,22 @@
+using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Subscribers;
+
+namespace ServerlessEvents.Functions.Email;
+
+/// <summary>The <c>email</c> subscriber and the tenant's email settings.</summary>
+public static class EmailModule
+{
+    /// <summary>Adds the options, sender, send log, tenant settings and the subscriber.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EmailOptions>(configuration);
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<EmailSendLog>();
+        services.AddSingleton<TenantEmailSettingsStore>();
+        services.AddSingleton<IEventSubscriber, EmailSubscriber>();
+        return services;
+    }
+
+    /// <summary>Maps <c>GET/PUT /api/settings/email</c>.</summary>
+    public static IEndpointRouteBuilder MapEmail(this IEndpointRouteBuilder endpoints) => endpoints.MapEmailSettings();
+}

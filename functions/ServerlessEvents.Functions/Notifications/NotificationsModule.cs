@@ -1,0 +1,21 @@
+using ServerlessEvents.Functions.Subscribers;
+
+namespace ServerlessEvents.Functions.Notifications;
+
+/// <summary>In-app notifications, user preferences and the <c>notifications</c> subscriber.</summary>
+public static class NotificationsModule
+{
+    /// <summary>Adds the stores and the subscriber.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<UserPreferencesStore>();
+        services.AddSingleton<RealtimeAvailability>();
+        services.AddSingleton<IEventSubscriber, NotificationsSubscriber>();
+        return services;
+    }
+
+    /// <summary>Maps the notification and preference endpoints.</summary>
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapNotificationEndpoints().MapPreferencesEndpoints();
+}

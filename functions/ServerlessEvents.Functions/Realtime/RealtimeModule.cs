@@ -1,0 +1,19 @@
+using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Subscribers;
+
+namespace ServerlessEvents.Functions.Realtime;
+
+/// <summary>SignalR: the <c>signalr</c> broadcast subscriber and <c>POST /api/negotiate</c> (docs/realtime.md).</summary>
+public static class RealtimeModule
+{
+    /// <summary>Adds the options and the subscriber.</summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<RealtimeOptions>(configuration);
+        services.AddSingleton<IEventSubscriber, SignalRSubscriber>();
+        return services;
+    }
+
+    /// <summary>Maps negotiate (the subscriber is mapped by <c>MapSubscribers</c>).</summary>
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints) => endpoints.MapNegotiate();
+}

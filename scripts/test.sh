@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The one test command: installs the repo's own npm tooling (Azurite) if missing, builds, and runs every test.
+# Needs the prerequisites in README.md (.NET 10 SDK, Node.js/npm, Debian's chromium and prometheus packages).
+# Extra arguments go to `dotnet test` (e.g. --filter "Category!=Reliability").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+dotnet build ServerlessEvents.sln -c Release --nologo -v quiet
+status=0
+log=$(mktemp)
+dotnet test ServerlessEvents.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status

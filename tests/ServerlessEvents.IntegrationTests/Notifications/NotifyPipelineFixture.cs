@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Functions.Email;
+using System.Text.Json.Nodes;
+using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.Smtp;
+
+namespace ServerlessEvents.IntegrationTests.Notifications;
+
+/// <summary>
+/// The pipeline with email pointed at a real SMTP conversation on loopback (with AUTH), a procurement list, and a
+/// SignalR connection setting so notifications are pushed. Event Grid is not connected: tests deliver the events
+/// the sink received themselves, so they control how often each is delivered.
+/// </summary>
+public sealed class NotifyPipelineFixture : PipelineFixture
+{
+    /// <summary>The SMTP login the handler is configured with.</summary>
+    public const string SmtpUser = "mailer", SmtpPassword = "smtp-secret-123";
+
+    /// <summary>The procurement list.</summary>
+    public static readonly string[] Procurement = ["buyer@example.com", "stock@example.com"];
+
+    /// <summary>The SMTP server.</summary>
+    public SmtpServerDouble Smtp { get; } = SmtpServerDouble.Start();
+
+    /// <inheritdoc />
+    protected override IDictionary<string, string?> Settings()
+    {
+        Smtp.RequiredCredentials = (SmtpUser, SmtpPassword);
+        var settings = base.Settings();
+        settings["Email:SmtpHost"] = "127.0.0.1";
+        settings["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Email:SmtpTls"] = "None";
+        settings["Email:SmtpUsername"] = SmtpUser;
+        settings["Email:SmtpPassword"] = SmtpPassword;
+        settings["Email:FromAddress"] = "events@example.com";
+        settings["Email:ProcurementRecipients"] = string.Join(", ", Procurement);
+        settings["Email:TimeoutSeconds"] = "10";
+        settings["AzureSignalRConnectionString"] = "Endpoint=http://127.0.0.1;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;";
+        return settings;
+    }
+
+    /// <summary>The send log, with outage switches.</summary>
+    public OutageEmailSendLog SendLog => (OutageEmailSendLog)Host.Services.GetRequiredService<EmailSendLog>();
+
+    /// <inheritdoc />
+    protected override void Configure(WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton<EmailSendLog, OutageEmailSendLog>();
+
+    /// <summary>Ingests one event for the tenant and returns it as Event Grid received it (with the tenantid extension).</summary>
+    public async Task<JsonObject> IngestAsync(TenantClient tenant, JsonObject cloudEvent)
+    {
+        using var response = await tenant.Http.PostCloudEventAsync(cloudEvent);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return await PublishedAsync(tenant, cloudEvent["id"]!.GetValue<string>());
+    }
+
+    /// <summary>The published copy of an event of the tenant, waiting (bounded) for it to reach the sink.</summary>
+    public async Task<JsonObject> PublishedAsync(TenantClient tenant, string id)
+    {
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            var found = EventGrid.Events.FirstOrDefault(e => e["id"]?.GetValue<string>() == id
+                && e[CanonicalEvent.TenantExtension]?.GetValue<string>() == tenant.Tenant);
+            if (found is not null)
+            {
+                return (JsonObject)found.DeepClone();
+            }
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"Event {id} of {tenant.Tenant} was not published within 10 s.");
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}

@@ -1,0 +1,12 @@
+namespace ServerlessEvents.Testing.Smtp;
+
+/// <summary>One message the SMTP double accepted: the envelope and the raw DATA (dot-stuffing removed).</summary>
+/// <param name="From">The MAIL FROM address.</param>
+/// <param name="Recipients">The RCPT TO addresses.</param>
+/// <param name="Raw">The message as transmitted (headers and body, CRLF line ends).</param>
+/// <param name="AuthenticatedUser">The user that authenticated on the connection, if any.</param>
+public sealed record SmtpReceivedMessage(string From, IReadOnlyList<string> Recipients, string Raw, string? AuthenticatedUser)
+{
+    /// <summary>The parsed MIME message.</summary>
+    public MimeMessage Mime => MimeMessage.Parse(Raw);
+}
