@@ -6,6 +6,11 @@ await using var environment = await BenchEnvironment.StartAsync();
 var scenarios = new IngestScenarios(environment, settings);
 // Warm the handler up (JIT tiering and dynamic PGO settle) so the levels measure a steady state.
 await scenarios.WarmUpAsync();
+var endToEnd = await EndToEndRuns.RunAsync(environment, await environment.CreateTenantAsync(IngestScenarios.FreshTenant()), settings);
+foreach (var e in endToEnd)
+{
+    Console.Error.WriteLine($"end-to-end {e.Path}: {e.Received}/{e.Sent}, p50 {e.P50Milliseconds:F1} ms");
+}
 var results = new List<LoadResult>();
 var baselines = new Dictionary<int, LoadResult>();
 var singles = new Dictionary<int, LoadResult>();
@@ -26,7 +31,6 @@ foreach (var size in new[] { 100, 500 })
     results.Add(batch with { Ratio = batch.EventsPerSecond / singles[8].EventsPerSecond, RatioTo = "single-ingest c=8" });
     Console.Error.WriteLine($"batch {size}: {batch.EventsPerSecond:F0}/s");
 }
-var endToEnd = await EndToEndRuns.RunAsync(environment, await environment.CreateTenantAsync(IngestScenarios.FreshTenant()), settings);
 var signing = new[] { SigningScenario.Run(1024, settings.SigningIterations), SigningScenario.Run(65_536, settings.SigningIterations / 10) };
 
 // The same single-event levels with Ingestion:AwaitPublish=false (202 right after the commit), on a fresh handler.

@@ -7,7 +7,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 
 [Collection(ReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
-public sealed class BadInputTests(PipelineFixture pipeline, ITestOutputHelper output)
+public sealed class BadInputTests(ReliabilityFixture pipeline, ITestOutputHelper output)
 {
     [Fact]
     public async Task Malformed_requests_to_every_endpoint_never_get_a_5xx_and_the_handler_stays_healthy()

@@ -6,7 +6,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 
 [Collection(ReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
-public sealed class BrokerFaultTests(PipelineFixture pipeline, ITestOutputHelper output)
+public sealed class BrokerFaultTests(ReliabilityFixture pipeline, ITestOutputHelper output)
 {
     [Fact]
     public async Task Events_accepted_while_the_broker_is_down_are_all_published_by_the_sweeper_after_it_recovers()

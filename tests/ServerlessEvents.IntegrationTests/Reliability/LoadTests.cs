@@ -7,7 +7,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 
 [Collection(ReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
-public sealed class LoadTests(PipelineFixture pipeline, ITestOutputHelper output)
+public sealed class LoadTests(ReliabilityFixture pipeline, ITestOutputHelper output)
 {
     private const int Sends = 10_000;
     private const int Clients = 16;

@@ -1,5 +1,3 @@
-using ServerlessEvents.Testing;
-
 namespace ServerlessEvents.IntegrationTests.Reliability;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 /// the broker down, which must not disturb other tests. Tests in a collection run one at a time.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class ReliabilityCollection : ICollectionFixture<PipelineFixture>
+public sealed class ReliabilityCollection : ICollectionFixture<ReliabilityFixture>
 {
     /// <summary>The collection name.</summary>
     public const string Name = "Reliability";

@@ -9,7 +9,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 
 [Collection(ReliabilityCollection.Name)]
 [Trait("Category", "Reliability")]
-public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelper output)
+public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputHelper output)
 {
     /// <summary>Functions anyone may call. Every other HTTP function must refuse a missing or revoked key.</summary>
     private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet" };
@@ -31,18 +31,22 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
         var revokedKey = await CreateRevokedKeyAsync(a.Tenant);
+        var (webhookId, webhookSecret) = await CreateWebhookAsync(a, dataMarker);
+        await PutAsync(a, "/api/settings/email", new JsonObject { ["adminEmails"] = new JsonArray($"{dataMarker}@example.com") });
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId,
+            ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId, ["userId"] = "u-sec",
         };
-        string[] secrets = [dataMarker, a.Key];
+        string[] secrets = [dataMarker, a.Key, webhookSecret];
         var probes = 0;
         var leaks = new List<string>();
         var wrongStatus = new List<string>();
 
         foreach (var endpoint in ApiEndpoint.All(pipeline.Host))
         {
-            var path = endpoint.Path(name => values.GetValueOrDefault(name, marker));
+            // Route ids name tenant A's resources: its webhook on webhook routes, its event elsewhere.
+            var path = endpoint.Path(name => name == "id" && endpoint.RouteTemplate.StartsWith("webhooks/", StringComparison.Ordinal)
+                ? webhookId : values.GetValueOrDefault(name, marker));
             var isPublic = PublicFunctions.Contains(endpoint.Function);
             foreach (var query in endpoint.Method == "GET" ? ["", $"?subject=subj-{marker}", $"?source=/src/{marker}", "?type=order.created"] : new[] { "" })
             {
@@ -54,7 +58,7 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
                     {
                         leaks.Add($"{who} {endpoint.Method} {path}{query} -> {status}");
                     }
-                    if (!isPublic && !Allowed(endpoint, who, status))
+                    if (!isPublic && !Allowed(endpoint, who, status) && !await SameAsForMissingAsync(endpoint, query, key, eventId, status))
                     {
                         wrongStatus.Add($"{who} {endpoint.Method} {path}{query} -> {status}");
                     }
@@ -68,8 +72,8 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
     }
 
     /// <summary>
-    /// No key or a revoked key: 401. Another tenant's key: 401 on admin endpoints, 404 for a resource named in the
-    /// route; listings and writes succeed but act on that tenant's own data (the leak check covers them).
+    /// No key or a revoked key: 401. Another tenant's key: 401 on admin endpoints, 401 or 404 for a resource named in
+    /// the route; listings and writes act on that tenant's own data (any non-5xx; the leak check covers them).
     /// </summary>
     private static bool Allowed(ApiEndpoint endpoint, string who, int status)
     {
@@ -81,11 +85,26 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
         {
             return status == 401;
         }
-        if (endpoint.Parameters.Count > 0)
+        // A userId names a user inside the caller's own tenant, so B reaches its own user of that name.
+        if (endpoint.Parameters.Any(p => p != "userId"))
         {
             return status is 401 or 404;
         }
-        return status is >= 200 and < 300;
+        return status is > 0 and < 500;
+    }
+
+    /// <summary>
+    /// A refusal that does not depend on the resource existing (e.g. 422 for a body that is invalid anyway) reveals
+    /// nothing: the same request naming a resource that exists nowhere gets the same status.
+    /// </summary>
+    private async Task<bool> SameAsForMissingAsync(ApiEndpoint endpoint, string query, string? key, string eventId, int status)
+    {
+        if (status >= 500 || endpoint.Parameters.All(p => p == "userId"))
+        {
+            return false;
+        }
+        var missing = endpoint.Path(name => name == "userId" ? "u-sec" : "missing-" + Guid.NewGuid().ToString("N"));
+        return (await SendAsync(endpoint, missing + query, key, eventId)).Status == status;
     }
 
     private async Task<(int Status, string Body)> SendAsync(ApiEndpoint endpoint, string pathAndQuery, string? key, string eventId)
@@ -105,6 +124,23 @@ public sealed class SecurityProbeTests(PipelineFixture pipeline, ITestOutputHelp
         }
         using var response = await pipeline.Host.Client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<(string Id, string Secret)> CreateWebhookAsync(TenantClient tenant, string marker)
+    {
+        using var response = await tenant.Http.PostAsJsonAsync("/api/webhooks", new JsonObject
+        {
+            ["url"] = "http://127.0.0.1:9/hooks/" + marker, ["eventTypes"] = new JsonArray("order.created"), ["description"] = "desc " + marker,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (body["id"]!.GetValue<string>(), body["secret"]!.GetValue<string>());
+    }
+
+    private static async Task PutAsync(TenantClient tenant, string path, JsonObject body)
+    {
+        using var response = await tenant.Http.PutAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path} answered {(int)response.StatusCode}");
     }
 
     private async Task<string> CreateRevokedKeyAsync(string tenant)
