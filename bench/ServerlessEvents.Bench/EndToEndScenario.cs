@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 
 namespace ServerlessEvents.Bench;
 
@@ -60,9 +59,6 @@ public static class EndToEndScenario
         };
         return new Detach(() => environment.Sink.Forward = null);
     }
-
-    /// <summary>The id of a CloudEvent JSON object.</summary>
-    public static string IdOf(JsonObject cloudEvent) => cloudEvent["id"]!.GetValue<string>();
 
     private sealed class Detach(Action action) : IDisposable
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Bench;
@@ -79,7 +78,4 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
 
     /// <summary>A new tenant id: each measured slice writes to its own, empty partitions.</summary>
     public static string FreshTenant() => "bench-" + Guid.NewGuid().ToString("N")[..12];
-
-    /// <summary>The bench process's own CPU time (for the record: the load generator's share is not the handler's).</summary>
-    public static TimeSpan OwnCpu() => Process.GetCurrentProcess().TotalProcessorTime;
 }
