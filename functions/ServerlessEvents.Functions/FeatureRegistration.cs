@@ -1,5 +1,7 @@
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Email;
+using ServerlessEvents.Functions.Consumers;
+using ServerlessEvents.Functions.Dashboard;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
@@ -8,6 +10,8 @@ using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Realtime;
+using ServerlessEvents.Functions.Replay;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
 using ServerlessEvents.Functions.Tenancy;
@@ -34,6 +38,10 @@ public static class FeatureRegistration
         services.AddMetrics(configuration);
         services.AddRealtime(configuration);
         services.AddWebhooks(configuration);
+        services.AddConsumers(configuration);
+        services.AddReplay(configuration);
+        services.AddRetention(configuration);
+        services.AddDashboard(configuration);
         return services;
     }
 
@@ -52,6 +60,10 @@ public static class FeatureRegistration
         app.MapMetrics();
         app.MapRealtime();
         app.MapWebhooks();
+        app.MapConsumers();
+        app.MapReplay();
+        app.MapRetention();
+        app.MapDashboard();
         return app;
     }
 }

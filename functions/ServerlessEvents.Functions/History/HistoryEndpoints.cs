@@ -19,14 +19,14 @@ public static class HistoryEndpoints
         endpoints.MapHttpFunction("eventsList", async (HttpContext context, EventQueryService queries) =>
         {
             var q = context.Request.Query;
-            var limit = ParseLimit(q["limit"]);
+            var limit = QueryParameters.Limit(q["limit"], DefaultLimit, MaxLimit);
             string? after = null;
             if (!string.IsNullOrEmpty(q["continuationToken"]))
             {
                 after = ContinuationToken.Decode(q["continuationToken"]!) ?? throw ApiProblemException.BadRequest(
                     "The continuation token is not one this API issued.", new FieldError("continuationToken", "is not valid"));
             }
-            var query = new EventQuery(q["type"], q["source"], q["subject"], q["userId"], q["correlationId"], ParseTime(q["from"], "from"), ParseTime(q["to"], "to"));
+            var query = new EventQuery(q["type"], q["source"], q["subject"], q["userId"], q["correlationId"], QueryParameters.Time(q["from"], "from"), QueryParameters.Time(q["to"], "to"));
             var page = await queries.QueryAsync(context.Caller().Tenant, query, limit, after, context.RequestAborted);
             var items = new JsonArray(page.Events.Where(e => e.Length > 0).Select(e => (JsonNode?)PublicEvent(e)).ToArray());
             return Results.Json(new JsonObject { ["items"] = items, ["count"] = items.Count, ["continuationToken"] = page.ContinuationToken });
@@ -49,8 +49,8 @@ public static class HistoryEndpoints
 
         endpoints.MapHttpFunction("eventsStats", async (HttpContext context, EventStatsService stats, TimeProvider clock) =>
         {
-            var to = ParseTime(context.Request.Query["to"], "to") ?? clock.GetUtcNow();
-            var from = ParseTime(context.Request.Query["from"], "from") ?? to.AddHours(-1);
+            var to = QueryParameters.Time(context.Request.Query["to"], "to") ?? clock.GetUtcNow();
+            var from = QueryParameters.Time(context.Request.Query["from"], "from") ?? to.AddHours(-1);
             if (from >= to || to - from > TimeSpan.FromDays(1))
             {
                 throw ApiProblemException.BadRequest("The window must be positive and at most 24 hours.", new FieldError("from", "must be before 'to' and within 24 hours of it"));
@@ -68,25 +68,5 @@ public static class HistoryEndpoints
         return node;
     }
 
-    private static int ParseLimit(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return DefaultLimit;
-        }
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit
-            ? limit
-            : throw ApiProblemException.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", new FieldError("limit", $"must be 1..{MaxLimit}"));
-    }
 
-    private static DateTimeOffset? ParseTime(string? text, string field)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : throw ApiProblemException.BadRequest($"'{field}' must be an RFC 3339 time such as 2026-01-31T12:00:00Z.", new FieldError(field, "is not an RFC 3339 time"));
-    }
 }

@@ -31,7 +31,11 @@ public static class MetricFamilies
     public static readonly MetricFamily WebhookDeliveries = new("serverlessevents_webhook_deliveries_total", "counter",
         "Webhook delivery attempts by outcome.");
 
+    /// <summary>Rows retention deleted: labels tenant, kind (events, handlerFailures, deliveries, ...).</summary>
+    public static readonly MetricFamily RetentionDeleted = new("serverlessevents_retention_deleted_total", "counter",
+        "Rows the retention sweeper deleted because they were older than the tenant's retention period, by kind.");
+
     /// <summary>All families, in exposition order.</summary>
     public static IReadOnlyList<MetricFamily> All { get; } =
-        [EventsIngested, EventsReplayed, Duplicates, Rejections, HandlerInvocations, PublishLag, WebhookDeliveries];
+        [EventsIngested, EventsReplayed, Duplicates, Rejections, HandlerInvocations, PublishLag, WebhookDeliveries, RetentionDeleted];
 }

@@ -66,6 +66,12 @@ public class MetricsRecorder(MetricsCounterStore store)
             cancellationToken);
     }
 
+    /// <summary>Counts rows the retention sweeper deleted for a tenant (<paramref name="kind"/> e.g. <c>events</c>).</summary>
+    public virtual Task RecordRetentionDeletedAsync(string tenant, string kind, int count, CancellationToken cancellationToken = default) =>
+        count <= 0 ? Task.CompletedTask : store.AddAsync(tenant,
+            [new CounterContribution(null, [new CounterIncrement(MetricFamilies.RetentionDeleted.Name, [KeyValuePair.Create("kind", kind)], count)])],
+            cancellationToken);
+
     private static string RejectionReason(IngestResult result) => result switch
     {
         { UnknownType: true } => "unknown_type",

@@ -23,7 +23,7 @@ public static class NotificationEndpoints
             var user = UserIds.Require(userId);
             var q = context.Request.Query;
             var unread = ParseBool(q["unread"]);
-            var limit = ParseLimit(q["limit"]);
+            var limit = QueryParameters.Limit(q["limit"], DefaultLimit, MaxLimit);
             var after = string.IsNullOrEmpty(q["continuationToken"]) ? null : NotificationToken.Decode(q["continuationToken"]!);
             var page = await store.ListAsync(context.Caller().Tenant, user, unread, limit, after, context.RequestAborted);
             var now = clock.GetUtcNow();
@@ -54,14 +54,4 @@ public static class NotificationEndpoints
         _ => throw ApiProblemException.BadRequest("unread must be true or false.", new FieldError("unread", "must be true or false")),
     };
 
-    private static int ParseLimit(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return DefaultLimit;
-        }
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit
-            ? limit
-            : throw ApiProblemException.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", new FieldError("limit", $"must be 1..{MaxLimit}"));
-    }
 }

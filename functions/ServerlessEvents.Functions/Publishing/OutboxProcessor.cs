@@ -1,13 +1,14 @@
+using ServerlessEvents.Functions.Consumers;
 using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Publishing;
 
 /// <summary>
-/// The work that follows a commit: index the events, publish them, then mark them published (which removes
+/// The work that follows a commit: index the events (history streams and the consumer feed), publish them, then mark them published (which removes
 /// their outbox markers). Every step is idempotent, so the sweeper can repeat it after any crash.
 /// </summary>
-public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher publisher, OutboxStore outbox, ILogger<OutboxProcessor> logger,
+public partial class OutboxProcessor(EventIndexWriter index, ConsumerFeedWriter feed, IEventPublisher publisher, OutboxStore outbox, ILogger<OutboxProcessor> logger,
     IEnumerable<IPublishObserver> observers, TimeProvider clock)
 {
     /// <summary>Completes stored events. Returns false when publishing failed (the events stay in the outbox).</summary>
@@ -18,6 +19,8 @@ public partial class OutboxProcessor(EventIndexWriter index, IEventPublisher pub
             return true;
         }
         await index.WriteAsync(events, cancellationToken);
+        // The ingestion-order feed of pull consumers; re-stamped when late (see docs/consumers.md).
+        await feed.WriteAsync(events, cancellationToken);
         try
         {
             await publisher.PublishAsync(events.Select(e => new PublishableEvent(e.Id, e.Source, e.Type, e.Subject, e.Json)).ToArray(), cancellationToken);

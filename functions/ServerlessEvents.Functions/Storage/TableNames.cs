@@ -40,6 +40,15 @@ public static class TableNames
     /// <summary>Per-tenant settings a tenant manages itself (e.g. its admins' email addresses).</summary>
     public const string TenantSettings = "TenantSettings";
 
+    /// <summary>Pull consumers (Consumers/): their event types and checkpoints.</summary>
+    public const string Consumers = "Consumers";
+
+    /// <summary>Replay jobs (Replay/): selection, target and progress.</summary>
+    public const string Replays = "Replays";
+
+    /// <summary>Retention (Retention/): per-tenant periods and the sweeper's checkpoints.</summary>
+    public const string Retention = "Retention";
+
     /// <summary>All tables, for start-up creation and the infra consistency test.</summary>
-    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries, Notifications, NotificationPreferences, EmailSends, TenantSettings];
+    public static IReadOnlyList<string> All { get; } = [Events, EventIndex, Tenants, HandlerFailures, Metrics, WebhookSubscriptions, WebhookSecrets, WebhookDeliveries, Notifications, NotificationPreferences, EmailSends, TenantSettings, Consumers, Replays, Retention];
 }

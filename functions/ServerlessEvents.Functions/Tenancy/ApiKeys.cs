@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Tenancy;
 
@@ -12,10 +13,10 @@ public static class ApiKeys
     private const string Prefix = "sek_";
 
     /// <summary>Creates a new random key.</summary>
-    public static string Generate() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string Generate() => Prefix + PagingToken.Base64UrlOf(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A short public identifier for a key, derived from random bytes, used to list and revoke it.</summary>
-    public static string NewKeyId() => "key_" + Base64Url(RandomNumberGenerator.GetBytes(9));
+    public static string NewKeyId() => "key_" + PagingToken.Base64UrlOf(RandomNumberGenerator.GetBytes(9));
 
     /// <summary>The stored form of a key: lowercase hex SHA-256.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -25,5 +26,4 @@ public static class ApiKeys
         a is not null && b is not null
         && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

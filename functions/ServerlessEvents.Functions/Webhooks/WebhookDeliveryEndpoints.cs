@@ -27,7 +27,7 @@ public static class WebhookDeliveryEndpoints
             {
                 throw ApiProblemException.BadRequest("status must be pending, delivered or failed.", new FieldError("status", "is not a delivery status"));
             }
-            var list = await deliveries.ListAsync(subscription.Tenant, subscription.Id, status, ParseTime(q["from"], "from"), ParseTime(q["to"], "to"), ParseLimit(q["limit"]), context.RequestAborted);
+            var list = await deliveries.ListAsync(subscription.Tenant, subscription.Id, status, QueryParameters.Time(q["from"], "from"), QueryParameters.Time(q["to"], "to"), QueryParameters.Limit(q["limit"], DefaultLimit, MaxLimit), context.RequestAborted);
             return Results.Json(Page(list));
         }).RequireTenant();
 
@@ -49,7 +49,7 @@ public static class WebhookDeliveryEndpoints
         {
             var subscription = await EnabledAsync(store, context, id);
             var body = await WebhookRequestParser.ReadObjectAsync(context.Request, context.RequestAborted);
-            var since = body["since"]?.GetValueKind() == JsonValueKind.String ? ParseTime(body["since"]!.GetValue<string>(), "since") : null;
+            var since = body["since"]?.GetValueKind() == JsonValueKind.String ? QueryParameters.Time(body["since"]!.GetValue<string>(), "since") : null;
             if (since is null)
             {
                 throw ApiProblemException.Unprocessable("Say since when to recover.", [new FieldError("since", "is required: an RFC 3339 time")]);
@@ -66,11 +66,11 @@ public static class WebhookDeliveryEndpoints
         endpoints.MapHttpFunction("webhooksUndelivered", async (HttpContext context, WebhookSubscriptionStore store, WebhookDeliveryStore deliveries, TimeProvider clock) =>
         {
             var q = context.Request.Query;
-            var since = ParseTime(q["since"], "since") ?? clock.GetUtcNow().AddDays(-7);
+            var since = QueryParameters.Time(q["since"], "since") ?? clock.GetUtcNow().AddDays(-7);
             var tenant = context.Caller().Tenant;
             // Deliveries of deleted subscriptions cannot be recovered, so they are not listed.
             var existing = (await store.ListAsync(tenant, context.RequestAborted)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            var list = await deliveries.ListUndeliveredAsync(tenant, since, ParseLimit(q["limit"]), existing.Contains, context.RequestAborted);
+            var list = await deliveries.ListUndeliveredAsync(tenant, since, QueryParameters.Limit(q["limit"], DefaultLimit, MaxLimit), existing.Contains, context.RequestAborted);
             var page = Page(list);
             page["since"] = since;
             return Results.Json(page);
@@ -89,13 +89,5 @@ public static class WebhookDeliveryEndpoints
     private static JsonObject Page(IReadOnlyList<WebhookDelivery> list) =>
         new() { ["items"] = new JsonArray(list.Select(d => (JsonNode?)WebhookJson.Delivery(d)).ToArray()), ["count"] = list.Count };
 
-    private static int ParseLimit(string? text) =>
-        string.IsNullOrEmpty(text) ? DefaultLimit
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit ? limit
-        : throw ApiProblemException.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", new FieldError("limit", $"must be 1..{MaxLimit}"));
 
-    private static DateTimeOffset? ParseTime(string? text, string field) =>
-        string.IsNullOrEmpty(text) ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time) ? time
-        : throw ApiProblemException.BadRequest($"'{field}' must be an RFC 3339 time such as 2026-01-31T12:00:00Z.", new FieldError(field, "is not an RFC 3339 time"));
 }

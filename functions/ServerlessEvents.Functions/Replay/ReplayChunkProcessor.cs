@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ServerlessEvents.Storage.Tables;
+
+namespace ServerlessEvents.Functions.Replay;
+
+/// <summary>
+/// Runs one chunk of a replay job (the <c>replayChunk</c> queue function). A chunk is applied at most once to the
+/// progress: the row's <c>Step</c> records the last chunk applied (a conditional update), and the message that
+/// follows is stored with it, so a chunk delivered again only re-sends its successor if that was never sent
+/// (<c>EnqueuedSeq</c>). Re-publishing may repeat after a crash; subscribers de-duplicate per (replay, event).
+/// </summary>
+public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source, ReplayPublisher publisher, ReplayService service, TimeProvider clock, IOptions<ReplayOptions> options, ILogger<ReplayChunkProcessor> logger)
+{
+    /// <summary>Processes one chunk message.</summary>
+    public virtual async Task ProcessAsync(ReplayJobMessage message, CancellationToken cancellationToken = default)
+    {
+        var row = await store.GetRowAsync(message.Tenant, message.ReplayId, cancellationToken);
+        if (row is null || Finished(row) || (row.GetInt32("Step") ?? -1) > message.Seq)
+        {
+            return; // Unknown, finished, or a stale copy whose successor was applied already.
+        }
+        if ((row.GetInt32("Step") ?? -1) < message.Seq)
+        {
+            var changes = await ApplyAsync(row, message, cancellationToken);
+            // Other writes (EnqueuedSeq) may change the ETag: retry the update, never the work.
+            while (!await store.TryUpdateAsync(row, changes, cancellationToken))
+            {
+                row = await store.GetRowAsync(message.Tenant, message.ReplayId, cancellationToken);
+                if (row is null || Finished(row) || (row.GetInt32("Step") ?? -1) >= message.Seq)
+                {
+                    break;
+                }
+            }
+        }
+        await SendNextAsync(message.Tenant, message.ReplayId, cancellationToken);
+    }
+
+    private static bool Finished(TableEntity row) => row.GetString("Status") is ReplayRecord.Completed or ReplayRecord.Failed;
+
+    private async Task<TableEntity> ApplyAsync(TableEntity row, ReplayJobMessage message, CancellationToken cancellationToken)
+    {
+        var replay = ReplayStore.FromRow(row);
+        var changes = new TableEntity(row.PartitionKey, row.RowKey) { ["Step"] = message.Seq, ["Status"] = ReplayRecord.Running };
+        ReplayJobMessage? next;
+        if (message.Phase == ReplayJobMessage.CountPhase)
+        {
+            var (count, cursor) = await source.CountAsync(replay.Tenant, replay.Filter!, message.Cursor, options.Value.CountPerChunk, cancellationToken);
+            var counted = message.Done + count;
+            changes["Counted"] = counted;
+            next = cursor is null
+                ? message with { Phase = ReplayJobMessage.ReplayPhase, Seq = message.Seq + 1, Cursor = null, Done = 0 }
+                : message with { Seq = message.Seq + 1, Cursor = cursor, Done = counted };
+            if (cursor is null)
+            {
+                changes["Total"] = counted;
+            }
+        }
+        else
+        {
+            var (events, cursor) = await source.ReadAsync(replay, message.Cursor, options.Value.ChunkSize, cancellationToken);
+            await publisher.PublishAsync(replay, events, cancellationToken);
+            var processed = message.Done + events.Count;
+            changes["Processed"] = processed;
+            next = cursor is null ? null : message with { Seq = message.Seq + 1, Cursor = cursor, Done = processed };
+            if (cursor is null)
+            {
+                changes["Status"] = ReplayRecord.Completed;
+                changes["CompletedAt"] = clock.GetUtcNow();
+                changes["Total"] = replay.Total ?? processed;
+                LogCompleted(logger, replay.ReplayId, processed);
+            }
+        }
+        changes["Next"] = next is null ? "" : JsonSerializer.Serialize(next);
+        return changes;
+    }
+
+    private async Task SendNextAsync(string tenant, string replayId, CancellationToken cancellationToken)
+    {
+        var row = await store.GetRowAsync(tenant, replayId, cancellationToken);
+        if (row?.GetString("Next") is not { Length: > 0 } text || JsonSerializer.Deserialize<ReplayJobMessage>(text) is not { } next
+            || (row.GetInt32("EnqueuedSeq") ?? -1) >= next.Seq)
+        {
+            return;
+        }
+        await service.EnqueueAsync(next, cancellationToken);
+        await store.MergeAsync(new TableEntity(tenant, replayId) { ["EnqueuedSeq"] = next.Seq }, cancellationToken);
+    }
+
+    /// <summary>Marks the replay failed (its chunk exhausted its retries).</summary>
+    public virtual Task MarkFailedAsync(ReplayJobMessage message, string reason, CancellationToken cancellationToken = default) =>
+        store.MergeAsync(new TableEntity(message.Tenant, message.ReplayId) { ["Status"] = ReplayRecord.Failed, ["Error"] = reason, ["CompletedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId} completed: {Processed} events re-published")]
+    private static partial void LogCompleted(ILogger logger, string replayId, long processed);
+}
