@@ -11,8 +11,14 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 [Trait("Category", "Reliability")]
 public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputHelper output)
 {
-    /// <summary>Functions anyone may call. Every other HTTP function must refuse a missing or revoked key.</summary>
-    private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet" };
+    /// <summary>
+    /// Functions anyone may call (the dashboard is a static page; its data comes from keyed API calls). Every other
+    /// HTTP function must refuse a missing or revoked key.
+    /// </summary>
+    private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet", "dashboard" };
+
+    /// <summary>Route values that name something inside the caller's own tenant (a user, a consumer), not another tenant's resource.</summary>
+    private static readonly HashSet<string> OwnNamespaceParameters = new(StringComparer.Ordinal) { "userId", "name" };
 
     [Fact]
     public async Task Every_endpoint_refuses_other_tenants_missing_and_revoked_keys_without_leaking_tenant_data()
@@ -35,7 +41,7 @@ public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputH
         await PutAsync(a, "/api/settings/email", new JsonObject { ["adminEmails"] = new JsonArray($"{dataMarker}@example.com") });
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId, ["userId"] = "u-sec",
+            ["id"] = eventId, ["type"] = "order.created", ["tenant"] = a.Tenant, ["keyId"] = a.KeyId, ["userId"] = "u-sec", ["name"] = "sec-consumer",
         };
         string[] secrets = [dataMarker, a.Key, webhookSecret];
         var probes = 0;
@@ -85,8 +91,8 @@ public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputH
         {
             return status == 401;
         }
-        // A userId names a user inside the caller's own tenant, so B reaches its own user of that name.
-        if (endpoint.Parameters.Any(p => p != "userId"))
+        // A userId or consumer name is inside the caller's own tenant, so B reaches its own user or consumer of that name.
+        if (endpoint.Parameters.Any(p => !OwnNamespaceParameters.Contains(p)))
         {
             return status is 401 or 404;
         }
@@ -99,11 +105,11 @@ public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputH
     /// </summary>
     private async Task<bool> SameAsForMissingAsync(ApiEndpoint endpoint, string query, string? key, string eventId, int status)
     {
-        if (status >= 500 || endpoint.Parameters.All(p => p == "userId"))
+        if (status >= 500 || endpoint.Parameters.All(OwnNamespaceParameters.Contains))
         {
             return false;
         }
-        var missing = endpoint.Path(name => name == "userId" ? "u-sec" : "missing-" + Guid.NewGuid().ToString("N"));
+        var missing = endpoint.Path(name => name == "userId" ? "u-sec" : name == "name" ? "sec-consumer" : "missing-" + Guid.NewGuid().ToString("N"));
         return (await SendAsync(endpoint, missing + query, key, eventId)).Status == status;
     }
 
