@@ -42,6 +42,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                     details.Extensions[key] = value;
                 }
                 return details;
+            case AggregateException aggregate when aggregate.Flatten().InnerExceptions.Count > 0:
+                // Azure.Core reports exhausted retries as an AggregateException of every attempt's failure
+                // (RequestFailedException status 0 when storage is unreachable); the last attempt decides.
+                return ToProblem(aggregate.Flatten().InnerExceptions[^1]);
             case BadHttpRequestException bad:
                 return new ProblemDetails
                 {

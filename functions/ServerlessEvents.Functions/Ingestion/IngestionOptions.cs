@@ -29,4 +29,12 @@ public sealed class IngestionOptions
 
     /// <summary>Whether ingestion publishes at once after storing (the fast path). Default true; the sweeper publishes the rest.</summary>
     public bool PublishImmediately { get; set; } = true;
+
+    /// <summary>
+    /// Whether an accepted request waits for its events to be indexed and published before answering. Default true:
+    /// a listing right after the 202 shows the event. False answers right after the commit (the 202 still means
+    /// stored), which takes the index and publish round trips off the request; the listing then lags by the
+    /// completion queue, and the sweeper still finishes anything left over.
+    /// </summary>
+    public bool AwaitPublish { get; set; } = true;
 }

@@ -10,7 +10,7 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// finishes that work.
 /// </summary>
 public partial class IngestionService(
-    EventStore store, OutboxProcessor processor, TimeProvider clock,
+    EventStore store, CompletionBatcher completions, TimeProvider clock,
     IOptions<IngestionOptions> options, ILogger<IngestionService> logger, IEnumerable<IIngestionObserver> observers)
 {
     /// <summary>Ingests the items of a request (parsed or failed) for a tenant; results are in input order.</summary>
@@ -76,7 +76,7 @@ public partial class IngestionService(
                 accepted.Add(StoredEvent.From(e, now));
             }
         }
-        if (options.Value.PublishImmediately)
+        if (options.Value.PublishImmediately && accepted.Count > 0)
         {
             await CompleteQuietlyAsync(accepted);
         }
@@ -88,8 +88,9 @@ public partial class IngestionService(
         try
         {
             // Not the request's token: a client that hangs up after the commit should not stop the fast path.
+            // Concurrent requests' events are completed together (see CompletionBatcher).
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await processor.CompleteAsync(accepted, timeout.Token);
+            await completions.CompleteAsync(accepted, options.Value.AwaitPublish, timeout.Token);
         }
         catch (Exception exception)
         {

@@ -18,6 +18,12 @@ internal static class JsonBody
         {
             body = body[3..];
         }
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            // The reader checks UTF-8 only lazily (when a string is read), so an overlong or truncated sequence
+            // would otherwise surface later as an InvalidOperationException, i.e. a 500.
+            throw ApiProblemException.BadRequest("The body is not valid UTF-8.", new FieldError(field, "is not valid UTF-8"));
+        }
         var reader = new Utf8JsonReader(body, ReaderOptions);
         try
         {
@@ -26,6 +32,7 @@ internal static class JsonBody
             {
                 throw new JsonException("Unexpected content after the JSON value.", null, 0, reader.BytesConsumed);
             }
+            RejectUndecodableEscapes(body, field);
             return root;
         }
         catch (JsonException ex)
@@ -35,6 +42,30 @@ internal static class JsonBody
             throw ApiProblemException.BadRequest(
                 $"The body is not valid JSON: {ex.Message}",
                 new FieldError(field, $"is not valid JSON (line {line}, byte {position} of the line)"));
+        }
+    }
+
+    /// <summary>
+    /// An escape such as a lone <c>\ud800</c> is valid JSON syntax but not text: reading it later throws
+    /// InvalidOperationException (a 500). Only escaped strings can hold one, so only those are decoded here.
+    /// </summary>
+    private static void RejectUndecodableEscapes(ReadOnlySpan<byte> body, string field)
+    {
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiProblemException.BadRequest("The body holds a string that is not valid text (an unpaired surrogate escape).",
+                new FieldError(field, $"has an invalid \\u escape near byte {reader.BytesConsumed}"));
         }
     }
 }

@@ -19,4 +19,19 @@ public sealed class OutboxOptions
     /// <summary>How long one sweep may run, in seconds. Default 240 (the function timeout is 5 minutes).</summary>
     [Range(1, 3_000)]
     public int MaxRunSeconds { get; set; } = 240;
+
+    /// <summary>
+    /// Completions (index, publish, mark published) that the request fast path runs at once; concurrent requests'
+    /// events are merged into them. Default 2, so a publish round trip overlaps the next batch's storage work.
+    /// </summary>
+    [Range(1, 16)]
+    public int CompletionWorkers { get; set; } = 2;
+
+    /// <summary>Requests whose events may wait for completion before new requests wait for room. Default 1,000.</summary>
+    [Range(1, 100_000)]
+    public int CompletionQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>How long one merged completion may take, in seconds, before it is abandoned to the sweeper. Default 30.</summary>
+    [Range(1, 300)]
+    public int CompletionTimeoutSeconds { get; set; } = 30;
 }

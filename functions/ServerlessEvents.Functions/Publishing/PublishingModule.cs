@@ -19,6 +19,8 @@ public static class PublishingModule
             : sp.GetRequiredService<EventGridPublisher>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<CompletionBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompletionBatcher>());
         services.AddSingleton<OutboxSweeper>();
         return services;
     }

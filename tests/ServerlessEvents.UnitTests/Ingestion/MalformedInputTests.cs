@@ -17,6 +17,7 @@ public class MalformedInputTests
         // name, content type, body, batch endpoint, status, field
         { "bad JSON", Ce, """{"specversion":"1.0",}""", false, 400, "body" },
         { "truncated JSON", Ce, """{"specversion":"1.0","id":"x""", false, 400, "body" },
+        { "lone surrogate escape", Ce, CloudEvent("\"id\":\"\\ud800\""), false, 400, "body" },
         { "trailing garbage", Json, """{"type":"user.created"} {}""", false, 400, "body" },
         { "empty body", Ce, "", false, 400, "body" },
         { "whitespace body", Json, "  \n ", false, 400, "body" },
@@ -75,6 +76,22 @@ public class MalformedInputTests
         Assert.True(status == actualStatus, $"{name}: expected {status}, got {actualStatus} ({Describe(errors)})");
         Assert.True(errors.Any(e => e.Field == field), $"{name}: expected an error on '{field}', got {Describe(errors)}");
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC0, 0xAF })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xFF })]
+    public void Body_with_invalid_utf8_inside_a_string_is_a_400_on_body(byte[] invalid)
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(CloudEvent("\"id\":\"1\",\"subject\":\"@\""));
+        var at = Array.IndexOf(json, (byte)'@');
+        byte[] body = [.. json[..at], .. invalid, .. json[(at + 1)..]];
+
+        var problem = Assert.Throws<ServerlessEvents.Functions.Hosting.ApiProblemException>(() => Reader().Read(Ce, new HeaderDictionary(), body, false));
+
+        Assert.Equal(400, problem.Status);
+        Assert.Equal("body", Assert.Single(problem.Errors).Field);
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+namespace ServerlessEvents.Bench;
+
+/// <summary>One measured load level.</summary>
+public sealed record LoadResult(
+    string Name, int Concurrency, int Operations, int Events, double Seconds, double EventsPerSecond,
+    double P50Milliseconds, double P99Milliseconds, int Failures)
+{
+    /// <summary>Throughput relative to a baseline (filled in by the scenario that owns the baseline).</summary>
+    public double? Ratio { get; init; }
+
+    /// <summary>What the ratio is against.</summary>
+    public string? RatioTo { get; init; }
+
+    /// <summary>Handler CPU per event in microseconds, when the handler's CPU was sampled for this level.</summary>
+    public double? HandlerCpuMicrosecondsPerEvent { get; init; }
+}
