@@ -16,7 +16,7 @@ cp local.settings.json "$script_root/local.settings.json"
 
 for port in 10000 10001 10002 7071; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "run-local: port $port is already in use (Azurite uses 10000-10002, func 7071). Stop what holds it; see docs/deployment.md." >&2
+    echo "run-local: port $port is already in use (Azurite uses 10000-10002, func 7071). Stop what holds it; see "Troubleshooting" in README.md." >&2
     exit 1
   fi
 done

@@ -1,5 +1,5 @@
 // Optional: Azure Communication Services email with an Azure-managed sender domain, for sending over SMTP
-// (smtp.azurecomm.net:587). SMTP logins use an Entra application's credentials; see docs/deployment.md.
+// (smtp.azurecomm.net:587). SMTP logins use an Entra application's credentials; see "Deploy to Azure" in README.md.
 param emailServiceName string
 param communicationServiceName string
 param tags object
