@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.History;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Storage.Tables;
@@ -53,32 +54,13 @@ public class ConsumerFeedReader(TableServiceClient tables, EventStore store, Tim
                 break;
             }
         }
-        var events = await Task.WhenAll(matches.Select(row => JsonOfAsync(row, cancellationToken)));
+        var events = await Task.WhenAll(matches.Select(row => IndexRows.JsonOfAsync(row, store, cancellationToken)));
         return new FeedPage(events.Where(e => e.Length > 0).ToArray(), position);
     }
 
     private async Task<List<TableEntity>> ReadPartitionAsync(string partition, string after, string horizon, int take, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {horizon}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in _index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-            if (rows.Count >= take)
-            {
-                break;
-            }
-        }
-        return rows;
-    }
-
-    private async Task<byte[]> JsonOfAsync(TableEntity row, CancellationToken cancellationToken)
-    {
-        if (row.ContainsKey("JChunks"))
-        {
-            return EventEntityMapper.ReadChunks(row, "J");
-        }
-        var stored = await store.GetAsync(row.GetString("EventPartition")!, row.GetString("EventKey")!, cancellationToken);
-        return stored?.Json ?? [];
+        return await IndexRows.TakeAsync(_index, filter, take, cancellationToken);
     }
 }

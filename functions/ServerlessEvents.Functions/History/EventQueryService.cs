@@ -43,7 +43,7 @@ public class EventQueryService(TableServiceClient tables, EventStore store, Even
                 break;
             }
         }
-        var events = await Task.WhenAll(results.Select(row => JsonOfAsync(row, cancellationToken)));
+        var events = await Task.WhenAll(results.Select(row => IndexRows.JsonOfAsync(row, store, cancellationToken)));
         var next = results.Count >= limit ? ContinuationToken.Encode(results[^1].RowKey) : null;
         return new EventPage(events, next);
     }
@@ -76,25 +76,6 @@ public class EventQueryService(TableServiceClient tables, EventStore store, Even
                 filter += $" and {name} eq " + TableClient.CreateQueryFilter($"{value}");
             }
         }
-        var rows = new List<TableEntity>(Math.Min(take, 1000));
-        await foreach (var row in _index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-            if (rows.Count >= take)
-            {
-                break;
-            }
-        }
-        return rows;
-    }
-
-    private async Task<byte[]> JsonOfAsync(TableEntity row, CancellationToken cancellationToken)
-    {
-        if (row.ContainsKey("JChunks"))
-        {
-            return EventEntityMapper.ReadChunks(row, "J");
-        }
-        var stored = await store.GetAsync(row.GetString("EventPartition")!, row.GetString("EventKey")!, cancellationToken);
-        return stored?.Json ?? [];
+        return await IndexRows.TakeAsync(_index, filter, take, cancellationToken);
     }
 }
