@@ -36,7 +36,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private AzuriteFixture(bool persistToDisk)
     {
-        var root = RepositoryRoot.Find();
+        var root = RepositoryPaths.Root;
         _table = new AzuriteService(root, "table", FreePort.Next());
         _queue = new AzuriteService(root, "queue", FreePort.Next());
         _location = persistToDisk ? Directory.CreateTempSubdirectory("azurite-").FullName : null;
