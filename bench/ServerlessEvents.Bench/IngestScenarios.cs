@@ -1,11 +1,11 @@
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessEvents.Bench;
 
 /// <summary>Storage baseline, single-event ingest and batch ingest, with the handler's CPU per event.</summary>
 public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings settings)
 {
-    /// <summary>Raw 1 KB inserts into Azurite at concurrency <paramref name="concurrency"/> through our TableClient.</summary>
+    /// <summary>Raw 1 KB inserts into Azurite at concurrency <paramref name="concurrency"/> through Azure.Data.Tables' TableClient.AddEntityAsync.</summary>
     public async Task<LoadResult> StorageBaselineAsync(int concurrency)
     {
         // A fresh table per slice, as each ingest slice gets a fresh tenant (fresh partitions): Azurite's point

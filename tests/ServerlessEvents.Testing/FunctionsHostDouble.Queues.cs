@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServerlessEvents.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace ServerlessEvents.Testing;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Consumers;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Consumers;
 

@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
-using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Health;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.History;
 

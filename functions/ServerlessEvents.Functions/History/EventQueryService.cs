@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.History;
 

@@ -1,4 +1,4 @@
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessEvents.Functions.Notifications;
 

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Notifications;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Replay;
 

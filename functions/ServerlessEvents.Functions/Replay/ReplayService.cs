@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Replay;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Replay;
 

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Subscribers;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Retention;
 

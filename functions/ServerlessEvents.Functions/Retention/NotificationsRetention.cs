@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Retention;
 

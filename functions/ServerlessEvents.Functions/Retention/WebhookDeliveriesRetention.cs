@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Webhooks;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Retention;
 

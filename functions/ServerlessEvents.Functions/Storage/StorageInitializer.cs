@@ -1,5 +1,5 @@
-using ServerlessEvents.Storage.Tables;
-using ServerlessEvents.Storage.Queues;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Storage;
 

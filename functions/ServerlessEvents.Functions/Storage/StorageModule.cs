@@ -1,12 +1,14 @@
-using ServerlessEvents.Storage;
-using ServerlessEvents.Storage.Tables;
-using ServerlessEvents.Storage.Queues;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Storage;
 
 /// <summary>
-/// Registers the table and queue clients. They use the connection the Functions host uses,
-/// <c>AzureWebJobsStorage</c>: a connection string locally (Azurite), identity-based settings in Azure.
+/// Registers the table and queue clients (Azure.Data.Tables, Azure.Storage.Queues), built once by
+/// <see cref="StorageClientFactory"/> from the connection the Functions host uses, <c>AzureWebJobsStorage</c>:
+/// a connection string locally (Azurite), identity-based settings in Azure.
 /// </summary>
 public static class StorageModule
 {
@@ -16,8 +18,11 @@ public static class StorageModule
     /// <summary>Adds <see cref="TableServiceClient"/>, <see cref="QueueServiceClient"/> and table/queue creation at start-up.</summary>
     public static IServiceCollection AddEventStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration, ConnectionName).CreateTableServiceClient());
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration, ConnectionName).CreateQueueServiceClient());
+        services.AddValidatedOptions<StorageOptions>(configuration);
+        services.AddSingleton(sp => new StorageClientFactory(
+            StorageConnectionSettings.Read(configuration, ConnectionName), sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient());
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using ServerlessEvents.Functions.Catalog.Types;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Subscribers;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.Functions.Tenancy;
 
@@ -65,7 +65,7 @@ public class TenantKeyStore(TableServiceClient tables, IOptions<AuthOptions> opt
     /// <summary>Every tenant that has ever had a key (for sweepers that work tenant by tenant).</summary>
     public virtual async IAsyncEnumerable<string> ListTenantsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var row in _table.QueryAsync<TableEntity>($"PartitionKey eq '{TenantsPartition}'", select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TenantsPartition}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             yield return row.RowKey;
         }

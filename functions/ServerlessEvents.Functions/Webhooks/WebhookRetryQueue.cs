@@ -1,5 +1,5 @@
+using Azure.Storage.Queues;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Queues;
 
 namespace ServerlessEvents.Functions.Webhooks;
 

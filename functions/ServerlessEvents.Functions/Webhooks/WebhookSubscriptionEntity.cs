@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessEvents.Functions.Webhooks;
 

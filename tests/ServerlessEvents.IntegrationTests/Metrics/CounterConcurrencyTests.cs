@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Metrics;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.IntegrationTests.Metrics;
 

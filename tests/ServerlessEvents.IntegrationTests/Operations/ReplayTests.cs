@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Queues;
 using ServerlessEvents.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessEvents.IntegrationTests.Operations;
 

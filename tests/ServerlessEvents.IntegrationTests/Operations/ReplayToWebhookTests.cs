@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.IntegrationTests.Webhooks;
-using ServerlessEvents.Storage.Queues;
 using ServerlessEvents.Testing;
 
 namespace ServerlessEvents.IntegrationTests.Operations;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Storage.Tables;
 using ServerlessEvents.Testing;
 
 namespace ServerlessEvents.IntegrationTests.Operations;

@@ -1,5 +1,5 @@
 using Azure;
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
 using ServerlessEvents.Testing.Azurite;
 
 namespace ServerlessEvents.IntegrationTests.Storage;

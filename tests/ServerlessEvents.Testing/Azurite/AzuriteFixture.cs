@@ -1,7 +1,6 @@
 using System.Globalization;
-using ServerlessEvents.Storage;
-using ServerlessEvents.Storage.Queues;
-using ServerlessEvents.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Xunit;
 
 namespace ServerlessEvents.Testing.Azurite;
@@ -45,7 +44,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
                            $"TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
         TableServiceClient = new TableServiceClient(ConnectionString);
-        QueueServiceClient = new QueueServiceClient(ConnectionString);
+        QueueServiceClient = new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     }
 
     public Uri TableEndpoint { get; }
@@ -57,7 +56,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public TableServiceClient TableServiceClient { get; }
 
-    /// <summary>Base64 message encoding (the library default, as the Functions trigger expects).</summary>
+    /// <summary>With base64 message encoding, as the Functions queue trigger expects (the SDK's default is none).</summary>
     public QueueServiceClient QueueServiceClient { get; }
 
     /// <summary>Where data is persisted, or null when in memory.</summary>
@@ -72,8 +71,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var random = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 5));
         return (prefix + random + n.ToString("D5", CultureInfo.InvariantCulture)).ToLowerInvariant();
     }
-
-    public StorageSharedKeyCredential SharedKeyCredential() => new(AccountName, AccountKey);
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {

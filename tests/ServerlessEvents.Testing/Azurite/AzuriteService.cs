@@ -34,6 +34,10 @@ internal sealed class AzuriteService(string repositoryRoot, string service, int 
         {
             start.ArgumentList.Add(arg);
         }
+        // Azure.Storage.Queues 12.28.1 sends x-ms-version 2026-10-06; Azurite 3.37.0 (the newest on npm) knows versions up
+        // to 2026-06-06 and refuses newer ones unless told not to check. The app uses nothing newer than Azurite serves.
+        // Azure.Data.Tables sends 2019-02-02, which every Azurite accepts.
+        if (service == "queue") start.ArgumentList.Add("--skipApiVersionCheck");
         if (location is null) start.ArgumentList.Add("--inMemoryPersistence");
         else { start.ArgumentList.Add("--location"); start.ArgumentList.Add(location); }
 

@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Subscribers;
-using ServerlessEvents.Storage.Tables;
 
 namespace ServerlessEvents.UnitTests.Metrics;
 

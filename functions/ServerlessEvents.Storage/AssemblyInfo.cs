@@ -1,1 +1,0 @@
-namespace ServerlessEvents.Storage;

@@ -1,8 +1,0 @@
-namespace ServerlessEvents.IntegrationTests.Storage;
-
-/// <summary>An enum property of <see cref="TypedOrder"/> (stored by name).</summary>
-public enum OrderState
-{
-    Created,
-    Shipped,
-}
