@@ -147,7 +147,8 @@ module functionApp './app/function-app.bicep' = {
     topicName: topic.outputs.name
     signalRName: signalR.outputs.name
     enableEmail: enableEmail
-    emailSenderAddress: enableEmail ? email.outputs.senderAddress : ''
+    // `email` is deployed exactly when enableEmail is true, so `!` holds where it is read (BCP318 otherwise).
+    emailSenderAddress: enableEmail ? email!.outputs.senderAddress : ''
     smtpUsername: smtpUsername
     smtpPassword: smtpPassword
   }
@@ -200,4 +201,5 @@ output EVENTGRID_TOPIC_ENDPOINT string = topic.outputs.endpoint
 output SIGNALR_NAME string = signalR.outputs.name
 output SIGNALR_ENDPOINT string = 'https://${signalR.outputs.hostName}'
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
-output EMAIL_SENDER_ADDRESS string = enableEmail ? email.outputs.senderAddress : ''
+// As for emailSenderAddress above: `email` exists exactly when enableEmail is true.
+output EMAIL_SENDER_ADDRESS string = enableEmail ? email!.outputs.senderAddress : ''

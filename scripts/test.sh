@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The one test command: installs the repo's own npm tooling (Azurite) if missing, builds, and runs every test.
+# The one test command: compiles and lints infra/*.bicep (scripts/lint-bicep.sh), installs the repo's own npm
+# tooling (Azurite) if missing, builds, and runs every test.
 # Needs the prerequisites in README.md (.NET 10 SDK, Node.js/npm, Debian's chromium and prometheus packages).
 # Extra arguments go to `dotnet test` (e.g. --filter "Category!=Reliability").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The Bicep first: a compile error or an unsuppressed warning in infra/ fails the run before anything is built.
+bash scripts/lint-bicep.sh
 bash scripts/setup.sh
 dotnet build ServerlessEvents.sln -c Release --nologo -v quiet
 status=0

@@ -10,7 +10,40 @@ param storageAccountName string
 @description('Resource id of the user-assigned identity assigned to the topic; Event Grid dead-letters with it.')
 param identityId string
 
-var topology = loadJsonContent('../topology.json')
+// The shape of ../topology.json (as ServerlessEvents.Functions.Topology reads it). Declaring it types every
+// optional filter field; inferred from the JSON alone, the filter type would hold only the fields some handler
+// sets, and reading any other one would be BCP053.
+type eventFilter = {
+  includedEventTypes: string[]?
+  subjectBeginsWith: string?
+  subjectEndsWith: string?
+  isSubjectCaseSensitive: bool?
+  enableAdvancedFilteringOnArrays: bool?
+  advancedFilters: object[]?
+}
+
+type handlerSubscription = {
+  functionName: string
+  filter: eventFilter
+  maxEventsPerBatch: int
+  retryPolicy: {
+    maxDeliveryAttempts: int
+    eventTimeToLiveInMinutes: int
+  }
+  deadLetter: bool
+}
+
+type topologyDocument = {
+  '$comment': string?
+  deadLetterContainerName: string
+  storage: {
+    tables: string[]
+    queues: string[]
+  }
+  handlers: handlerSubscription[]
+}
+
+var topology topologyDocument = loadJsonContent('../topology.json')
 
 resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
   name: topicName
