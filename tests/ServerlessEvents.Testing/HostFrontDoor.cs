@@ -116,17 +116,6 @@ internal sealed class HostFrontDoor : IAsyncDisposable
             request["Body"] = Encoding.UTF8.GetString(body);
         }
         var data = new JsonObject { [function.Trigger.Name] = request };
-        foreach (var input in function.Bindings.Where(b => b.IsInput && b.Is("signalRConnectionInfo")))
-        {
-            // The SignalR extension would mint this; the double hands over a recognisable, well-formed value (double-encoded, as the host does).
-            // Its userId comes from the binding expression, as the extension resolves it: {headers.<name>} reads that request header.
-            var expression = input.Property("userId") ?? "";
-            var user = expression.StartsWith("{headers.", StringComparison.OrdinalIgnoreCase) && expression.EndsWith('}')
-                ? context.Request.Headers[expression["{headers.".Length..^1]].ToString()
-                : expression;
-            var info = new JsonObject { ["url"] = "https://signalr.test/client/?hub=" + input.Property("hubName"), ["accessToken"] = "test-token-for-" + user };
-            data[input.Name] = JsonValue.Create(JsonSerializer.Serialize(info.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
-        }
         var outcome = await _host.InvokeAsync(function.Name, data, new JsonObject(), context.RequestAborted);
         if (!outcome.Succeeded)
         {
