@@ -88,6 +88,10 @@ public sealed class ScriptRootDefinitions
                 yield return $"{definition.Name}: binding type '{binding.Type}' is not emulated by the host double; the app must not use it.";
             }
         }
+        if (definition.Trigger.Is("httpTrigger") && !definition.IsForwardedHttp)
+        {
+            yield return $"{definition.Name}: an httpTrigger function needs exactly one http output and no other binding; the double only forwards HTTP.";
+        }
         if (definition.Route is { } route && route.StartsWith("admin", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"{definition.Name}: routes may not start with 'admin' (reserved by the host).";

@@ -16,6 +16,13 @@ public static class RealtimeModule
         return services;
     }
 
-    /// <summary>Maps negotiate (the subscriber is mapped by <c>MapSubscribers</c>).</summary>
-    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints) => endpoints.MapNegotiate();
+    /// <summary>
+    /// Maps negotiate (the subscriber is mapped by <c>MapSubscribers</c>). Builds the connection now, so a malformed
+    /// connection string or service URI stops the app at start-up rather than at the first event.
+    /// </summary>
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.ServiceProvider.GetRequiredService<RealtimeConnection>();
+        return endpoints.MapNegotiate();
+    }
 }
