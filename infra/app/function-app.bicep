@@ -120,6 +120,7 @@ var monitoringAppSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
+// SignalR over Microsoft Entra ID: the app's REST client reads these (Realtime/RealtimeConnection.cs).
 var signalRAppSettings = {
   AzureSignalRConnectionString__serviceUri: 'https://${signalR.properties.hostName}'
   AzureSignalRConnectionString__credential: 'managedidentity'

@@ -17,7 +17,9 @@ var roleIds = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7'
-  signalRAppServer: '420fcaa2-552c-430f-98ca-3264be4806c7'
+  // The app calls SignalR's data-plane REST API (sends, groups, :generateToken). SignalR App Server only covers
+  // server connections and access keys of Default-mode servers, so it is not granted.
+  signalRRestApiOwner: 'fd53cd77-2268-407a-8f46-7e7863d0f521'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 var storageRoles = [
@@ -62,13 +64,13 @@ resource topicSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource signalRAppServer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource signalRRestApiOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: signalR
-  name: guid(signalR.id, principalId, roleIds.signalRAppServer)
+  name: guid(signalR.id, principalId, roleIds.signalRRestApiOwner)
   properties: {
     principalId: principalId
     principalType: principalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.signalRAppServer)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.signalRRestApiOwner)
   }
 }
 

@@ -1,6 +1,6 @@
-// Azure SignalR Service in Serverless mode: the Functions signalR output binding pushes messages over REST,
-// clients connect straight to the service. The app authenticates with its identity (SignalR App Server role),
-// so access keys are disabled.
+// Azure SignalR Service in Serverless mode: the app calls the data-plane REST API (sends, groups, client tokens)
+// and clients connect straight to the service. The app authenticates with its identity (SignalR REST API Owner,
+// granted in rbac.bicep), so access keys are disabled.
 param name string
 param location string
 param tags object

@@ -1,17 +1,40 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.SignalR;
 
 namespace ServerlessEvents.IntegrationTests;
 
-/// <summary>The pipeline with the Event Grid stand-in connected: every published event is delivered to the subscribers.</summary>
+/// <summary>
+/// The pipeline with the Event Grid stand-in connected (every published event is delivered to the subscribers) and
+/// SignalR Service's REST API on loopback (a strict double that checks every token and body).
+/// </summary>
 public sealed class LiveEventGridFixture : PipelineFixture
 {
+    /// <summary>SignalR Service.</summary>
+    public SignalRServiceDouble SignalR { get; private set; } = null!;
+
+    /// <inheritdoc />
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["AzureSignalRConnectionString"] = SignalR.ConnectionString;
+        return settings;
+    }
+
     /// <inheritdoc />
     public override async Task InitializeAsync()
     {
+        SignalR = await SignalRServiceDouble.StartAsync();
         await base.InitializeAsync();
         Host.ConnectEventGrid(EventGrid);
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await SignalR.DisposeAsync();
     }
 
     /// <summary>The CloudEvent the topic received for a tenant's event id (as Event Grid delivered it).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -15,11 +14,10 @@ namespace ServerlessEvents.Testing;
 /// Drives the handler the way the Functions host does: it reads the built function.json files, starts the
 /// handler and waits for <c>GET /</c>, forwards HTTP requests through a loopback front door, and sends
 /// payload-mode invocations (with the host's double encoding) for Event Grid, queue and timer triggers.
-/// Outputs the real host would act on are recorded (signalR) or carried out (queue).
+/// Queue messages are drained into their functions; the app has no other output bindings to carry out.
 /// </summary>
 public sealed partial class FunctionsHostDouble : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(string Function, JsonNode Item)> _signalR = new();
     private HostFrontDoor? _frontDoor;
 
     private FunctionsHostDouble(ScriptRootDefinitions definitions, WebApplication handler, HttpClient handlerClient)
@@ -46,9 +44,6 @@ public sealed partial class FunctionsHostDouble : IAsyncDisposable
 
     /// <summary>The front door's base URL, e.g. <c>http://127.0.0.1:54321</c>.</summary>
     public string BaseUrl => _frontDoor!.BaseUrl;
-
-    /// <summary>Every signalR output item (messages and group actions) with the function that produced it.</summary>
-    public IReadOnlyList<(string Function, JsonNode Item)> SignalROutputs => _signalR.ToArray();
 
     /// <summary>Starts the handler with the given settings on top of its defaults, and the front door.</summary>
     public static async Task<FunctionsHostDouble> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, string? scriptRoot = null)
@@ -86,7 +81,7 @@ public sealed partial class FunctionsHostDouble : IAsyncDisposable
         throw new TimeoutException("The handler did not answer GET / within 30 s.");
     }
 
-    /// <summary>Sends one payload-mode invocation and applies its outputs.</summary>
+    /// <summary>Sends one payload-mode invocation.</summary>
     public async Task<InvocationOutcome> InvokeAsync(string function, JsonObject data, JsonObject? metadata = null, CancellationToken cancellationToken = default)
     {
         var definition = Definitions.Functions[function];
@@ -96,18 +91,7 @@ public sealed partial class FunctionsHostDouble : IAsyncDisposable
         using var response = await HandlerClient.PostAsync("/" + definition.Name, content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var body = TryParseObject(text);
-        var outcome = new InvocationOutcome(function, (int)response.StatusCode, body);
-        if (outcome.Succeeded)
-        {
-            foreach (var binding in definition.Bindings.Where(b => !b.IsInput && b.Is("signalR")))
-            {
-                foreach (var item in outcome.OutputItems(binding.Name))
-                {
-                    _signalR.Enqueue((function, item.DeepClone()));
-                }
-            }
-        }
-        return outcome;
+        return new InvocationOutcome(function, (int)response.StatusCode, body);
     }
 
     /// <summary>Delivers one CloudEvent to an eventGridTrigger function, encoded as the extension does.</summary>

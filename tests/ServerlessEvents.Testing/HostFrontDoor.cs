@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +12,7 @@ namespace ServerlessEvents.Testing;
 
 /// <summary>
 /// The host double's HTTP side on a loopback port: <c>/api/...</c> is matched against the httpTrigger routes
-/// and forwarded (http-in/http-out functions) or sent in payload mode; <c>/runtime/webhooks/EventGrid</c>
+/// and forwarded (every HTTP function is http-in/http-out); <c>/runtime/webhooks/EventGrid</c>
 /// delivers Event Grid notifications as Core Tools does locally.
 /// </summary>
 internal sealed class HostFrontDoor : IAsyncDisposable
@@ -55,22 +53,15 @@ internal sealed class HostFrontDoor : IAsyncDisposable
 
     private async Task HandleApiAsync(HttpContext context)
     {
-        var values = new RouteValueDictionary();
         var match = _routes.FirstOrDefault(r => r.Function.Methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)
-            && r.Matcher.TryMatch(context.Request.Path, values = new RouteValueDictionary()));
+            && r.Matcher.TryMatch(context.Request.Path, new RouteValueDictionary()));
         if (match.Function is null)
         {
             context.Response.StatusCode = 404;
             return;
         }
-        if (match.Function.IsForwardedHttp)
-        {
-            await ForwardAsync(context);
-        }
-        else
-        {
-            await InvokeHttpPayloadAsync(context, match.Function, values);
-        }
+        // Every HTTP function is http-in/http-out (ScriptRootDefinitions refuses others), so the host forwards it.
+        await ForwardAsync(context);
     }
 
     private async Task ForwardAsync(HttpContext context)
@@ -97,55 +88,6 @@ internal sealed class HostFrontDoor : IAsyncDisposable
             context.Response.Headers[name] = value.ToArray();
         }
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
-    }
-
-    private async Task InvokeHttpPayloadAsync(HttpContext context, FunctionDefinition function, RouteValueDictionary values)
-    {
-        var body = await ReadBodyAsync(context.Request);
-        var request = new JsonObject
-        {
-            ["Url"] = $"{BaseUrl}{context.Request.Path}{context.Request.QueryString}",
-            ["Method"] = context.Request.Method,
-            ["Query"] = new JsonObject(context.Request.Query.Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString()))),
-            ["Headers"] = new JsonObject(context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonArray(h.Value.Select(v => (JsonNode?)v).ToArray())))),
-            ["Params"] = new JsonObject(values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value?.ToString()))),
-            ["Identities"] = new JsonArray(),
-        };
-        if (body.Length > 0)
-        {
-            request["Body"] = Encoding.UTF8.GetString(body);
-        }
-        var data = new JsonObject { [function.Trigger.Name] = request };
-        foreach (var input in function.Bindings.Where(b => b.IsInput && b.Is("signalRConnectionInfo")))
-        {
-            // The SignalR extension would mint this; the double hands over a recognisable, well-formed value (double-encoded, as the host does).
-            // Its userId comes from the binding expression, as the extension resolves it: {headers.<name>} reads that request header.
-            var expression = input.Property("userId") ?? "";
-            var user = expression.StartsWith("{headers.", StringComparison.OrdinalIgnoreCase) && expression.EndsWith('}')
-                ? context.Request.Headers[expression["{headers.".Length..^1]].ToString()
-                : expression;
-            var info = new JsonObject { ["url"] = "https://signalr.test/client/?hub=" + input.Property("hubName"), ["accessToken"] = "test-token-for-" + user };
-            data[input.Name] = JsonValue.Create(JsonSerializer.Serialize(info.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
-        }
-        var outcome = await _host.InvokeAsync(function.Name, data, new JsonObject(), context.RequestAborted);
-        if (!outcome.Succeeded)
-        {
-            context.Response.StatusCode = 500;
-            return;
-        }
-        var httpOut = function.Bindings.First(b => !b.IsInput && b.Is("http")).Name;
-        if (outcome.Outputs[httpOut] is not JsonObject res)
-        {
-            context.Response.StatusCode = 200;
-            await context.Response.WriteAsync("{}");
-            return;
-        }
-        context.Response.StatusCode = int.Parse(res["statusCode"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (name, value) in res["headers"] as JsonObject ?? [])
-        {
-            context.Response.Headers[name] = value?.ToString();
-        }
-        await context.Response.WriteAsync(res["body"]?.GetValueKind() == JsonValueKind.String ? res["body"]!.GetValue<string>() : res["body"]?.ToJsonString() ?? "");
     }
 
     private async Task HandleEventGridAsync(HttpContext context)

@@ -14,11 +14,8 @@ public sealed record InvocationOutcome(string Function, int StatusCode, JsonObje
     /// <summary>The output values by binding name.</summary>
     public JsonObject Outputs => Body?["Outputs"] as JsonObject ?? Body?["outputs"] as JsonObject ?? [];
 
-    /// <summary>The items of a collector output (an array, or one object).</summary>
-    public IReadOnlyList<JsonNode> OutputItems(string binding) => Outputs[binding] switch
-    {
-        JsonArray array => array.Select(n => n!).ToArray(),
-        JsonNode node => [node],
-        null => [],
-    };
+    /// <summary>The lines the handler asked the host to log for this invocation.</summary>
+    public IReadOnlyList<string> Logs => (Body?["Logs"] ?? Body?["logs"]) is JsonArray logs
+        ? logs.Select(l => l?.GetValue<string>() ?? "").ToArray()
+        : [];
 }

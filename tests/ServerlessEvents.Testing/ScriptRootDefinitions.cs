@@ -9,9 +9,17 @@ namespace ServerlessEvents.Testing;
 /// </summary>
 public sealed class ScriptRootDefinitions
 {
+    // The binding types the extension bundle registers (a subset: the ones an app like this could use).
     private static readonly HashSet<string> KnownBindingTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "httpTrigger", "http", "eventGridTrigger", "eventGrid", "queueTrigger", "queue", "timerTrigger", "signalR", "signalRConnectionInfo", "table",
+    };
+
+    // The ones this double carries out. A bundle binding it does not emulate (any output but http: the app calls SignalR
+    // Service's REST API itself and has no other outputs) is refused, so no test passes while the real host would act unseen.
+    private static readonly HashSet<string> EmulatedBindingTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "httpTrigger", "http", "eventGridTrigger", "queueTrigger", "timerTrigger",
     };
 
     private ScriptRootDefinitions(string root, JsonObject host, IReadOnlyDictionary<string, FunctionDefinition> functions)
@@ -33,7 +41,7 @@ public sealed class ScriptRootDefinitions
     /// <summary>host.json's queue <c>maxDequeueCount</c> (the host's default is 5).</summary>
     public int MaxDequeueCount => Host["extensions"]?["queues"]?["maxDequeueCount"]?.GetValue<int>() ?? 5;
 
-    /// <summary>Reads and checks a script root; throws listing every problem.</summary>
+    /// <summary>Reads and checks a script root; throws listing every problem (what the host would refuse, and bindings the double cannot carry out).</summary>
     public static ScriptRootDefinitions Load(string root)
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "host.json")))!.AsObject();
@@ -69,9 +77,20 @@ public sealed class ScriptRootDefinitions
             yield return $"{definition.Name}: exactly one trigger is required.";
             yield break;
         }
-        foreach (var binding in definition.Bindings.Where(b => !KnownBindingTypes.Contains(b.Type)))
+        foreach (var binding in definition.Bindings)
         {
-            yield return $"{definition.Name}: binding type '{binding.Type}' is not in the extension bundle.";
+            if (!KnownBindingTypes.Contains(binding.Type))
+            {
+                yield return $"{definition.Name}: binding type '{binding.Type}' is not in the extension bundle.";
+            }
+            else if (!EmulatedBindingTypes.Contains(binding.Type))
+            {
+                yield return $"{definition.Name}: binding type '{binding.Type}' is not emulated by the host double; the app must not use it.";
+            }
+        }
+        if (definition.Trigger.Is("httpTrigger") && !definition.IsForwardedHttp)
+        {
+            yield return $"{definition.Name}: an httpTrigger function needs exactly one http output and no other binding; the double only forwards HTTP.";
         }
         if (definition.Route is { } route && route.StartsWith("admin", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,7 +1,7 @@
 (() => {
   'use strict';
   // Untrusted text (event fields, errors, URLs) only ever goes through textContent or attributes, never innerHTML.
-  const STORAGE_KEY = 'serverlessEvents.tenantKey', TENANT_KEY = 'serverlessEvents.tenantId';
+  const STORAGE_KEY = 'serverlessEvents.tenantKey';
   const FEED_CAP = 200, SEEN_CAP = 5000, SVG = 'http://www.w3.org/2000/svg';
   const $ = (id) => document.getElementById(id);
   const el = (tag, cls, text) => {
@@ -86,12 +86,10 @@
   });
 
   // ---- SignalR (when /api/negotiate answers), else polling -------------------------------------
+  // Negotiate is asked with the key alone: the server derives the tenant and the SignalR user from it.
   async function connectLive() {
     try {
-      const tenant = sessionStorage.getItem(TENANT_KEY);
-      if (!tenant) return setLive('polling every 1 s', 'polling');
-      const user = tenant + ':dashboard-' + Math.random().toString(36).slice(2, 10);
-      const r = await api('/api/negotiate', { method: 'POST', headers: { 'x-serverlessevents-user': user } });
+      const r = await api('/api/negotiate', { method: 'POST' });
       if (!r.ok || !r.body || !r.body.url || !r.body.accessToken) return setLive('polling every 1 s', 'polling');
       const hubUrl = new URL(r.body.url);
       const negotiateUrl = new URL(hubUrl.pathname.replace(/\/?$/, '/negotiate') + hubUrl.search, hubUrl);
@@ -257,7 +255,6 @@
   }
   function signOut(message) {
     sessionStorage.removeItem(STORAGE_KEY);
-    sessionStorage.removeItem(TENANT_KEY);
     key = null;
     timers.forEach(clearInterval);
     timers = [];
@@ -273,8 +270,6 @@
     if (!value) return;
     key = value;
     sessionStorage.setItem(STORAGE_KEY, value);
-    const tenant = $('tenant-input').value.trim();
-    if (tenant) sessionStorage.setItem(TENANT_KEY, tenant); else sessionStorage.removeItem(TENANT_KEY);
     $('key-input').value = '';
     $('sign-in-error').textContent = '';
     start();

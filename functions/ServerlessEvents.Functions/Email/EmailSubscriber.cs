@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
-using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Subscribers;
 
@@ -21,27 +20,24 @@ public sealed partial class EmailSubscriber(
     public string FunctionName => "email";
 
     /// <inheritdoc />
-    public IReadOnlyList<RequiredBinding> OutputBindings => [];
-
-    /// <inheritdoc />
-    public async Task<InvocationResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
+    public async Task<SubscriberResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
     {
         var e = delivered.Event;
         if (!options.Value.Enabled)
         {
             LogDisabled(logger, e.Id, e.Type);
-            return new InvocationResult();
+            return SubscriberResult.Skipped("Email is not configured.");
         }
         var plan = Render(delivered);
         if (plan is null)
         {
-            return new InvocationResult();
+            return SubscriberResult.Skipped($"No email for {e.Type}.");
         }
         // A user id the preferences API cannot address (UserIds) cannot have opted out.
         if (plan.UserId is not null && UserIds.IsValid(plan.UserId) && !await preferences.AllowsAsync(delivered.Tenant, plan.UserId, plan.NotificationType, NotificationChannels.Email, cancellationToken))
         {
             LogOptedOut(logger, e.Id, e.Type);
-            return new InvocationResult();
+            return SubscriberResult.Skipped("The user refused email for this type.");
         }
         foreach (var recipient in await RecipientsAsync(delivered.Tenant, plan, cancellationToken))
         {
@@ -60,7 +56,7 @@ public sealed partial class EmailSubscriber(
             await sends.RecordAsync(delivered.Tenant, delivered.DedupKey, recipient, e, plan.Subject, cancellationToken);
             LogSent(logger, e.Id, e.Type);
         }
-        return new InvocationResult();
+        return SubscriberResult.Done;
     }
 
     private EmailPlan? Render(DeliveredEvent delivered)

@@ -41,4 +41,41 @@ public static class FunctionEndpointExtensions
             .WithName(name)
             .WithMetadata(new ServedFunction(name, Forwarded: false, bindings));
     }
+
+    /// <summary>
+    /// Maps a timer function (trigger binding <c>timer</c>). <paramref name="run"/> does the work and returns a line
+    /// for the invocation log; a thrown exception fails the invocation.
+    /// </summary>
+    public static RouteHandlerBuilder MapTimerFunction(
+        this IEndpointRouteBuilder endpoints, string name, Func<IServiceProvider, CancellationToken, Task<string>> run) =>
+        endpoints.MapPayloadFunction(name, [RequiredBinding.In(TimerBinding, "timerTrigger")], async (_, context) =>
+        {
+            var result = new InvocationResult();
+            result.Logs.Add(await run(context.RequestServices, context.RequestAborted));
+            return result;
+        });
+
+    /// <summary>
+    /// Maps a queue-trigger function (trigger binding <c>message</c>). <paramref name="handle"/> gets the decoded
+    /// message and returns an optional log line; a thrown exception fails the invocation, so the host makes the
+    /// message visible again and finally moves it to the poison queue.
+    /// </summary>
+    public static RouteHandlerBuilder MapQueueFunction(
+        this IEndpointRouteBuilder endpoints, string name, Func<QueueDelivery, IServiceProvider, CancellationToken, Task<string?>> handle) =>
+        endpoints.MapPayloadFunction(name, [RequiredBinding.In(QueueMessageBinding, "queueTrigger")], async (request, context) =>
+        {
+            var delivery = new QueueDelivery(request.InputText(QueueMessageBinding), request.MetadataInt64("DequeueCount"));
+            var result = new InvocationResult();
+            if (await handle(delivery, context.RequestServices, context.RequestAborted) is { } line)
+            {
+                result.Logs.Add(line);
+            }
+            return result;
+        });
+
+    /// <summary>The trigger binding name of every timer function.json.</summary>
+    public const string TimerBinding = "timer";
+
+    /// <summary>The trigger binding name of every queue-trigger function.json.</summary>
+    public const string QueueMessageBinding = "message";
 }

@@ -1,4 +1,3 @@
-using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Metrics;
@@ -13,12 +12,9 @@ public sealed class MetricsSubscriber(MetricsRecorder recorder) : IEventSubscrib
     public string FunctionName => "metrics";
 
     /// <inheritdoc />
-    public IReadOnlyList<RequiredBinding> OutputBindings => [];
-
-    /// <inheritdoc />
-    public async Task<InvocationResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
+    public async Task<SubscriberResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
     {
         await recorder.RecordDeliveredAsync(delivered, cancellationToken);
-        return new InvocationResult();
+        return SubscriberResult.Done;
     }
 }

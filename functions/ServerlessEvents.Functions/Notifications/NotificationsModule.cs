@@ -10,7 +10,6 @@ public static class NotificationsModule
     {
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<UserPreferencesStore>();
-        services.AddSingleton<RealtimeAvailability>();
         services.AddSingleton<IEventSubscriber, NotificationsSubscriber>();
         return services;
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
-using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Subscribers;
 
@@ -10,27 +9,24 @@ namespace ServerlessEvents.Functions.Notifications;
 
 /// <summary>
 /// The <c>notifications</c> function: applies <see cref="NotificationRules"/>, honours the user's in-app preference,
-/// stores the notification once per delivery (deterministic id; a redelivery inserts nothing) and pushes it to
-/// the user over the <c>signalR</c> output as <c>{target: "notification", arguments: [n], userId: "{tenant}:{userId}"}</c>.
-/// A redelivery pushes again while the notification is still pending or sent (clients de-duplicate by id), so a
-/// push lost with a failed invocation is repeated; once fetched or read it is not pushed again.
+/// stores the notification once per delivery (deterministic id; a redelivery inserts nothing) and pushes it to the
+/// user over SignalR Service as <c>notification(n)</c> to user <c>{tenant}:{userId}</c>. The push is sent before the
+/// status becomes <c>sent</c>; a failed push throws so Event Grid redelivers, and a redelivery pushes again while the
+/// notification is still pending, sent or failed (clients de-duplicate by id). Once fetched or read it is not pushed.
+/// Without SignalR configured the notification is stored with push status <c>failed</c>.
 /// </summary>
 public sealed class NotificationsSubscriber(
-    EventTypeCatalog catalog, NotificationStore store, UserPreferencesStore preferences, RealtimeAvailability realtime, TimeProvider clock) : IEventSubscriber
+    EventTypeCatalog catalog, NotificationStore store, UserPreferencesStore preferences, RealtimeConnection realtime, TimeProvider clock) : IEventSubscriber
 {
-    /// <summary>The signalR output binding name.</summary>
-    public const string SignalRBinding = "signalR";
+    /// <summary>The client method a notification invokes.</summary>
+    public const string Target = "notification";
 
     /// <inheritdoc />
     public string FunctionName => "notifications";
 
     /// <inheritdoc />
-    public IReadOnlyList<RequiredBinding> OutputBindings => [RequiredBinding.Out(SignalRBinding, "signalR")];
-
-    /// <inheritdoc />
-    public async Task<InvocationResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
+    public async Task<SubscriberResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
     {
-        var result = new InvocationResult();
         var e = delivered.Event;
         NotificationDraft? draft;
         try
@@ -43,7 +39,7 @@ public sealed class NotificationsSubscriber(
         }
         if (draft is null)
         {
-            return result;
+            return SubscriberResult.Skipped($"No notification for {e.Type}.");
         }
         if (!UserIds.IsValid(draft.UserId))
         {
@@ -51,7 +47,7 @@ public sealed class NotificationsSubscriber(
         }
         if (!await preferences.AllowsAsync(delivered.Tenant, draft.UserId, draft.Type, NotificationChannels.InApp, cancellationToken))
         {
-            return result;
+            return SubscriberResult.Skipped("The user refused in-app notifications for this type.");
         }
         if (!DateTimeOffset.TryParse(e.Time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var createdAt))
         {
@@ -62,19 +58,16 @@ public sealed class NotificationsSubscriber(
         var now = clock.GetUtcNow();
         if (notification.StatusAt(now) is not (NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Failed))
         {
-            // Already fetched, read or expired: nothing to push.
-            return result;
+            return SubscriberResult.Skipped("Already fetched, read or expired: nothing to push.");
         }
-        var status = realtime.IsConfigured ? NotificationStatus.Sent : NotificationStatus.Failed;
-        if (!await store.TrySetPushStatusAsync(delivered.Tenant, notification, status, cancellationToken) || status == NotificationStatus.Failed)
+        if (!realtime.IsConfigured)
         {
-            return result;
+            await store.TrySetPushStatusAsync(delivered.Tenant, notification, NotificationStatus.Failed, cancellationToken);
+            return SubscriberResult.Skipped("SignalR is not configured; the notification waits to be fetched.");
         }
-        return result.AddOutputItems(SignalRBinding, [new JsonObject
-        {
-            ["target"] = "notification",
-            ["arguments"] = new JsonArray((notification with { StoredStatus = status }).ToJson(now)),
-            ["userId"] = RealtimeAddresses.User(delivered.Tenant, draft.UserId),
-        }]);
+        JsonNode[] arguments = [(notification with { StoredStatus = NotificationStatus.Sent }).ToJson(now)];
+        (await realtime.Client.SendToUserAsync(RealtimeAddresses.User(delivered.Tenant, draft.UserId), Target, arguments, cancellationToken)).Dispose();
+        await store.TrySetPushStatusAsync(delivered.Tenant, notification, NotificationStatus.Sent, cancellationToken);
+        return SubscriberResult.Done;
     }
 }

@@ -45,13 +45,8 @@ public partial class OutboxSweeper(
 
     /// <summary>Maps the timer function.</summary>
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPayloadFunction("outboxSweeper", [RequiredBinding.In("timer", "timerTrigger")], async (_, context) =>
-        {
-            var count = await context.RequestServices.GetRequiredService<OutboxSweeper>().SweepAsync(context.RequestAborted);
-            var result = new InvocationResult();
-            result.Logs.Add($"Published {count} events from the outbox.");
-            return result;
-        });
+        endpoints.MapTimerFunction("outboxSweeper", async (services, cancellationToken) =>
+            $"Published {await services.GetRequiredService<OutboxSweeper>().SweepAsync(cancellationToken)} events from the outbox.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox sweep published {Count} events")]
     private static partial void LogSwept(ILogger logger, int count);

@@ -1,45 +1,34 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Realtime;
 
 /// <summary>
-/// The <c>signalr</c> Event Grid subscriber: sends each event to its tenant's group and, when it names a user, to
-/// that user (namespaced by tenant). Delivery is at-least-once and keeps no marker: a redelivery sends the same
-/// message again and clients de-duplicate on source + id + replayId (docs/realtime.md explains why).
+/// The <c>signalr</c> Event Grid subscriber: sends each event over SignalR Service's REST API to the namespaced user
+/// it names (if any), then to its tenant's group. A failed send throws, so Event Grid redelivers and both messages
+/// go out again: delivery is at-least-once and clients de-duplicate on source + id + replayId (docs/realtime.md).
+/// With SignalR not configured nobody can be connected (negotiate answers 503), so there is nothing to send.
 /// </summary>
-public sealed class SignalRSubscriber(IOptions<RealtimeOptions> options) : IEventSubscriber
+public sealed class SignalRSubscriber(RealtimeConnection realtime, IOptions<RealtimeOptions> options) : IEventSubscriber
 {
-    /// <summary>The signalR output binding.</summary>
-    public const string Output = "signalR";
-
     /// <inheritdoc />
     public string FunctionName => "signalr";
 
     /// <inheritdoc />
-    public IReadOnlyList<RequiredBinding> OutputBindings => [RequiredBinding.Out(Output, "signalR")];
-
-    /// <inheritdoc />
-    public Task<InvocationResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
+    public async Task<SubscriberResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
     {
-        var argument = RealtimeMessage.Argument(delivered, options.Value.MaxMessageBytes);
-        var items = new List<JsonNode>
+        if (!realtime.IsConfigured)
         {
-            Message(argument, "groupName", RealtimeAddresses.Group(delivered.Tenant)),
-        };
+            return SubscriberResult.Skipped("SignalR is not configured; no client can be connected.");
+        }
+        var client = realtime.Client;
+        JsonNode[] arguments = [RealtimeMessage.Argument(delivered, options.Value.MaxMessageBytes)];
         if (!string.IsNullOrEmpty(delivered.Event.UserId))
         {
-            items.Insert(0, Message(argument, "userId", RealtimeAddresses.User(delivered.Tenant, delivered.Event.UserId)));
+            (await client.SendToUserAsync(RealtimeAddresses.User(delivered.Tenant, delivered.Event.UserId), RealtimeAddresses.Target, arguments, cancellationToken)).Dispose();
         }
-        return Task.FromResult(new InvocationResult().AddOutputItems(Output, items));
+        (await client.SendToGroupAsync(RealtimeAddresses.Group(delivered.Tenant), RealtimeAddresses.Target, arguments, cancellationToken)).Dispose();
+        return SubscriberResult.Done;
     }
-
-    private static JsonObject Message(JsonObject argument, string addressKind, string address) => new()
-    {
-        ["target"] = RealtimeAddresses.Target,
-        ["arguments"] = new JsonArray(argument.DeepClone()),
-        [addressKind] = address,
-    };
 }

@@ -10,9 +10,6 @@ namespace ServerlessEvents.Functions.Replay;
 /// <summary><c>POST /api/events/replay</c>, <c>GET /api/replays/{id}</c> and the <c>replayChunk</c> queue function.</summary>
 public static partial class ReplayEndpoints
 {
-    /// <summary>The queue trigger's binding name.</summary>
-    public const string TriggerBinding = "message";
-
     /// <summary>Maps the replay functions.</summary>
     public static IEndpointRouteBuilder MapReplay(this IEndpointRouteBuilder endpoints)
     {
@@ -37,37 +34,33 @@ public static partial class ReplayEndpoints
             return Results.Json(Describe(replay));
         }).RequireTenant();
 
-        endpoints.MapPayloadFunction("replayChunk", [RequiredBinding.In(TriggerBinding, "queueTrigger")], async (request, context) =>
+        endpoints.MapQueueFunction("replayChunk", async (delivery, services, cancellationToken) =>
         {
-            var processor = context.RequestServices.GetRequiredService<ReplayChunkProcessor>();
-            var text = request.InputText(TriggerBinding);
+            var processor = services.GetRequiredService<ReplayChunkProcessor>();
             ReplayJobMessage? message;
             try
             {
-                message = text is null ? null : JsonSerializer.Deserialize<ReplayJobMessage>(text);
+                message = delivery.Text is null ? null : JsonSerializer.Deserialize<ReplayJobMessage>(delivery.Text);
             }
             catch (JsonException)
             {
                 message = null;
             }
-            var result = new InvocationResult();
             if (message is null)
             {
                 // Not ours: retrying cannot help.
-                result.Logs.Add("Dropped a replay-jobs message that is not a replay chunk.");
-                return result;
+                return "Dropped a replay-jobs message that is not a replay chunk.";
             }
             try
             {
-                await processor.ProcessAsync(message, context.RequestAborted);
+                await processor.ProcessAsync(message, cancellationToken);
             }
-            catch (Exception exception) when (request.MetadataInt64("DequeueCount") >= context.RequestServices.GetRequiredService<IOptions<ReplayOptions>>().Value.MaxDequeueCount)
+            catch (Exception exception) when (delivery.DequeueCount >= services.GetRequiredService<IOptions<ReplayOptions>>().Value.MaxDequeueCount)
             {
-                await processor.MarkFailedAsync(message, $"Chunk {message.Seq} failed {request.MetadataInt64("DequeueCount")} times: {exception.GetType().Name}", context.RequestAborted);
+                await processor.MarkFailedAsync(message, $"Chunk {message.Seq} failed {delivery.DequeueCount} times: {exception.GetType().Name}", cancellationToken);
                 throw;
             }
-            result.Logs.Add($"Replay {message.ReplayId}: chunk {message.Seq} ({message.Phase}) done.");
-            return result;
+            return $"Replay {message.ReplayId}: chunk {message.Seq} ({message.Phase}) done.";
         });
         return endpoints;
     }

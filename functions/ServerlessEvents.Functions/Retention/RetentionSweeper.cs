@@ -53,13 +53,8 @@ public partial class RetentionSweeper(
 
     /// <summary>Maps the timer function.</summary>
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPayloadFunction("retentionSweeper", [RequiredBinding.In("timer", "timerTrigger")], async (_, context) =>
-        {
-            var count = await context.RequestServices.GetRequiredService<RetentionSweeper>().SweepAsync(context.RequestAborted);
-            var result = new InvocationResult();
-            result.Logs.Add($"Retention deleted {count} events.");
-            return result;
-        });
+        endpoints.MapTimerFunction("retentionSweeper", async (services, cancellationToken) =>
+            $"Retention deleted {await services.GetRequiredService<RetentionSweeper>().SweepAsync(cancellationToken)} events.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention for tenant {Tenant}: {Deleted} events deleted, {Kept} unpublished kept (period {Days} days)")]
     private static partial void LogTenantSwept(ILogger logger, string tenant, int deleted, int kept, int days);

@@ -15,7 +15,7 @@ public static partial class SubscriberEndpoints
         foreach (var subscriber in endpoints.ServiceProvider.GetServices<IEventSubscriber>())
         {
             endpoints.MapPayloadFunction(subscriber.FunctionName,
-                [RequiredBinding.In(TriggerBinding, "eventGridTrigger"), .. subscriber.OutputBindings],
+                [RequiredBinding.In(TriggerBinding, "eventGridTrigger")],
                 (request, context) => InvokeAsync(subscriber, request, context));
         }
         return endpoints;
@@ -43,7 +43,7 @@ public static partial class SubscriberEndpoints
         {
             var result = await subscriber.HandleAsync(delivered, context.RequestAborted);
             await NotifyAsync(observers, subscriber.FunctionName, delivered.Tenant, "succeeded", context.RequestAborted);
-            return result;
+            return ToInvocationResult(result);
         }
         catch (PermanentEventFailureException failure)
         {
@@ -57,6 +57,17 @@ public static partial class SubscriberEndpoints
             await NotifyQuietlyAsync(observers, subscriber.FunctionName, delivered.Tenant);
             throw;
         }
+    }
+
+    /// <summary>The host's answer for a handled delivery: no outputs, the note as an invocation log line.</summary>
+    public static InvocationResult ToInvocationResult(SubscriberResult result)
+    {
+        var answer = new InvocationResult();
+        if (result.Note is not null)
+        {
+            answer.Logs.Add(result.Note);
+        }
+        return answer;
     }
 
     /// <summary>The delivered event, or null when it is not a CloudEvent of ours (no tenant extension).</summary>

@@ -12,24 +12,20 @@ public static partial class WebhookRetryFunction
     /// <summary>The function name.</summary>
     public const string Name = "webhookRetry";
 
-    /// <summary>The trigger binding.</summary>
-    public const string TriggerBinding = "message";
-
     /// <summary>Maps the function.</summary>
     public static IEndpointRouteBuilder MapWebhookRetry(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPayloadFunction(Name, [RequiredBinding.In(TriggerBinding, "queueTrigger")], async (request, context) =>
+        endpoints.MapQueueFunction(Name, async (delivery, services, cancellationToken) =>
         {
-            var services = context.RequestServices;
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ServerlessEvents.Webhooks.Retry");
-            var message = WebhookRetryMessage.Parse(request.InputText(TriggerBinding));
+            var message = WebhookRetryMessage.Parse(delivery.Text);
             if (message is null)
             {
                 LogUnreadable(logger);
-                return new InvocationResult();
+                return null;
             }
-            await RetryAsync(message, services, logger, context.RequestAborted);
-            return new InvocationResult();
+            await RetryAsync(message, services, logger, cancellationToken);
+            return null;
         });
         return endpoints;
     }

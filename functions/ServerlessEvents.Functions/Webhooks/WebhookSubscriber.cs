@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Catalog.Types;
-using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Webhooks;
@@ -25,19 +24,16 @@ public sealed class WebhookSubscriber(
     public string FunctionName => Name;
 
     /// <inheritdoc />
-    public IReadOnlyList<RequiredBinding> OutputBindings => [];
-
-    /// <inheritdoc />
-    public async Task<InvocationResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
+    public async Task<SubscriberResult> HandleAsync(DeliveredEvent delivered, CancellationToken cancellationToken)
     {
         if (!delivered.IsFor(Name))
         {
-            return new InvocationResult();
+            return SubscriberResult.Skipped("A replay aimed at another handler.");
         }
         var targets = Select(delivered, await subscriptions.ListAsync(delivered.Tenant, cancellationToken));
         if (targets.Count == 0)
         {
-            return new InvocationResult();
+            return SubscriberResult.Skipped("No webhook subscription matches.");
         }
         var body = WebhookPayloads.CreateBody(delivered);
         var now = clock.GetUtcNow();
@@ -55,7 +51,7 @@ public sealed class WebhookSubscriber(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelDeliveries, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(due, parallel, async (item, token) =>
             await processor.AttemptAsync(item.Item1, item.Item2, options.Value.FastPathTimeout, token));
-        return new InvocationResult();
+        return SubscriberResult.Done;
     }
 
     private List<WebhookSubscription> Select(DeliveredEvent delivered, IReadOnlyList<WebhookSubscription> all)

@@ -35,13 +35,12 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
         var page = await tenant.PageAsync("u-3x", unread: false, limit: 50);
         var notification = Assert.Single(page["items"]!.AsArray())!;
         Assert.Equal("Order o-3x received", notification["title"]!.GetValue<string>());
-        var pushes = pipeline.Host.SignalROutputs.Where(p => p.Function == "notifications" && p.Item["userId"]!.GetValue<string>() == tenant.Tenant + ":u-3x").ToArray();
-        Assert.NotEmpty(pushes);
-        Assert.All(pushes, p =>
-        {
-            Assert.Equal("notification", p.Item["target"]!.GetValue<string>());
-            Assert.Equal(notification["id"]!.GetValue<string>(), p.Item["arguments"]![0]!["id"]!.GetValue<string>());
-        });
+        // The signalr subscriber sends the event itself to the same user; the notification pushes are the other target.
+        var pushes = pipeline.SignalR.SentToUser(tenant.Tenant + ":u-3x").Where(p => p.Target == "notification").ToArray();
+        Assert.Equal(3, pushes.Length);
+        Assert.All(pushes, p => Assert.Equal(notification["id"]!.GetValue<string>(), p.Argument!["id"]!.GetValue<string>()));
+        Assert.Equal(3, pipeline.SignalR.SentToUser(tenant.Tenant + ":u-3x").Count(p => p.Target == "event"));
+        Assert.Empty(pipeline.SignalR.Rejections);
     }
 
     [Fact]
@@ -86,18 +85,22 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
         using var tenant = await pipeline.CreateTenantAsync();
         var published = await pipeline.IngestAsync(tenant, Shipped("repush-1", "u-repush", 0));
 
-        var first = await pipeline.Host.DeliverEventGridAsync("notifications", published);
-        var again = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+        var user = tenant.Tenant + ":u-repush";
+
+        Assert.True((await pipeline.Host.DeliverEventGridAsync("notifications", published)).Succeeded);
+        var first = Assert.Single(pipeline.SignalR.SentToUser(user));
+        Assert.True((await pipeline.Host.DeliverEventGridAsync("notifications", published)).Succeeded);
+        var again = pipeline.SignalR.SentToUser(user);
         var fetched = Assert.Single((await tenant.PageAsync("u-repush", unread: true, limit: 5))["items"]!.AsArray())!;
         var afterFetch = await pipeline.Host.DeliverEventGridAsync("notifications", published);
 
-        var pushed = Assert.Single(first.OutputItems("signalR"));
-        Assert.Equal(tenant.Tenant + ":u-repush", pushed["userId"]!.GetValue<string>());
-        Assert.Equal("sent", pushed["arguments"]![0]!["status"]!.GetValue<string>());
-        Assert.Equal(pushed["arguments"]![0]!["id"]!.GetValue<string>(), Assert.Single(again.OutputItems("signalR"))["arguments"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("notification", first.Target);
+        Assert.Equal("sent", first.Argument!["status"]!.GetValue<string>());
+        Assert.Equal(2, again.Count);
+        Assert.Equal(first.Argument!["id"]!.GetValue<string>(), again[1].Argument!["id"]!.GetValue<string>());
         Assert.Equal("delivered", fetched["status"]!.GetValue<string>());
         Assert.True(afterFetch.Succeeded);
-        Assert.Empty(afterFetch.OutputItems("signalR"));
+        Assert.Equal(2, pipeline.SignalR.SentToUser(user).Count);
     }
 
     [Fact]
@@ -129,7 +132,7 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
         var outcome = await pipeline.Host.DeliverEventGridAsync("notifications", published);
 
         Assert.True(outcome.Succeeded, "a permanent failure must not be retried");
-        Assert.Empty(outcome.OutputItems("signalR"));
+        Assert.DoesNotContain(pipeline.SignalR.Requests, r => r.User?.StartsWith(tenant.Tenant + ":", StringComparison.Ordinal) == true);
         using var response = await tenant.Http.GetAsync("/api/events?type=system.error");
         var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray())!["data"]!;
         Assert.Equal("notifications", error["handler"]!.GetValue<string>());
@@ -150,7 +153,26 @@ public sealed class NotificationTests(NotifyPipelineFixture pipeline)
         var outcome = await pipeline.Host.DeliverEventGridAsync("notifications", published);
 
         Assert.True(outcome.Succeeded);
-        Assert.Empty(outcome.OutputItems("signalR"));
+        Assert.Empty(pipeline.SignalR.SentToUser(tenant.Tenant + ":u-quiet"));
         Assert.Empty((await tenant.PageAsync("u-quiet", unread: false, limit: 5))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_push_signalr_refuses_fails_the_invocation_and_the_redelivery_pushes_it_as_sent()
+    {
+        using var tenant = await pipeline.CreateTenantAsync();
+        var published = await pipeline.IngestAsync(tenant, Shipped("outage-1", "u-outage", 0));
+        var user = tenant.Tenant + ":u-outage";
+
+        pipeline.SignalR.FailNext(3);
+        var failed = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+        var redelivered = await pipeline.Host.DeliverEventGridAsync("notifications", published);
+
+        Assert.False(failed.Succeeded, "a refused push must be redelivered");
+        Assert.True(redelivered.Succeeded);
+        var pushed = Assert.Single(pipeline.SignalR.SentToUser(user));
+        Assert.Equal("sent", pushed.Argument!["status"]!.GetValue<string>());
+        var listed = Assert.Single((await tenant.PageAsync("u-outage", unread: true, limit: 5))["items"]!.AsArray())!;
+        Assert.Equal(pushed.Argument["id"]!.GetValue<string>(), listed["id"]!.GetValue<string>());
     }
 }

@@ -5,13 +5,14 @@ using ServerlessEvents.Functions.Email;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.SignalR;
 using ServerlessEvents.Testing.Smtp;
 
 namespace ServerlessEvents.IntegrationTests.Notifications;
 
 /// <summary>
-/// The pipeline with email pointed at a real SMTP conversation on loopback (with AUTH), a procurement list, and a
-/// SignalR connection setting so notifications are pushed. Event Grid is not connected: tests deliver the events
+/// The pipeline with email pointed at a real SMTP conversation on loopback (with AUTH), a procurement list, and
+/// SignalR Service's REST API on loopback (a strict double) so notifications are pushed. Event Grid is not connected: tests deliver the events
 /// the sink received themselves, so they control how often each is delivered.
 /// </summary>
 public sealed class NotifyPipelineFixture : PipelineFixture
@@ -24,6 +25,16 @@ public sealed class NotifyPipelineFixture : PipelineFixture
 
     /// <summary>The SMTP server.</summary>
     public SmtpServerDouble Smtp { get; } = SmtpServerDouble.Start();
+
+    /// <summary>SignalR Service.</summary>
+    public SignalRServiceDouble SignalR { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync()
+    {
+        SignalR = await SignalRServiceDouble.StartAsync();
+        await base.InitializeAsync();
+    }
 
     /// <inheritdoc />
     protected override IDictionary<string, string?> Settings()
@@ -38,7 +49,7 @@ public sealed class NotifyPipelineFixture : PipelineFixture
         settings["Email:FromAddress"] = "events@example.com";
         settings["Email:ProcurementRecipients"] = string.Join(", ", Procurement);
         settings["Email:TimeoutSeconds"] = "10";
-        settings["AzureSignalRConnectionString"] = "Endpoint=http://127.0.0.1;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;";
+        settings["AzureSignalRConnectionString"] = SignalR.ConnectionString;
         return settings;
     }
 
@@ -78,5 +89,6 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        await SignalR.DisposeAsync();
     }
 }

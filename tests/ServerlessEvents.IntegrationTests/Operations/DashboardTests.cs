@@ -48,9 +48,17 @@ public sealed class DashboardTests(OperationsFixture pipeline, ITestOutputHelper
 
         await page.GotoAsync(pipeline.Host.BaseUrl + "/api/dashboard");
         await page.FillAsync("#key-input", tenant.Key);
+        var negotiate = page.WaitForRequestAsync(r => r.Url.EndsWith("/api/negotiate", StringComparison.Ordinal));
         await page.ClickAsync("#key-form button");
         await Assertions.Expect(page.Locator("#board")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#feed li")).ToHaveCountAsync(11);
+
+        // Negotiate is asked with the key alone (this pipeline has no SignalR, so it answers 503 and the page polls).
+        var headers = await (await negotiate).AllHeadersAsync();
+        Assert.Equal("POST", (await negotiate).Method);
+        Assert.Equal("Bearer " + tenant.Key, headers["authorization"]);
+        Assert.DoesNotContain(headers.Keys, h => h.StartsWith("x-serverlessevents", StringComparison.OrdinalIgnoreCase));
+        await Assertions.Expect(page.Locator("#live-status")).ToHaveTextAsync("polling every 1 s");
 
         var hostile = "<img src=x onerror=\"window.__pwned=1\">";
         using (var posted = await tenant.Http.PostCloudEventAsync(EventSamples.CloudEvent("live-1", subject: hostile, time: Now())))

@@ -1,15 +1,16 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.SignalR;
 
 namespace ServerlessEvents.IntegrationTests.Realtime;
 
 [Collection(LiveEventGridCollection.Name)]
 public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
 {
-    private IReadOnlyList<JsonNode> MessagesFor(string tenant, string id) => pipeline.Host.SignalROutputs
-        .Where(o => o.Function == "signalr" && o.Item["arguments"]?[0]?["id"]?.GetValue<string>() == id && o.Item["arguments"]![0]!["tenant"]!.GetValue<string>() == tenant)
-        .Select(o => o.Item).ToArray();
+    private IReadOnlyList<SignalRRequest> MessagesFor(string tenant, string id) => pipeline.SignalR.Requests
+        .Where(r => r.IsSend && r.Argument?["id"]?.GetValue<string>() == id && r.Argument["tenant"]?.GetValue<string>() == tenant)
+        .ToArray();
 
     private static async Task PostAsync(TenantClient tenant, JsonObject e)
     {
@@ -28,12 +29,9 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
         await PostAsync(tenant, posted);
 
         var messages = MessagesFor(tenant.Tenant, "rt-user-1");
-        Assert.Equal(2, messages.Count);
-        var toUser = Assert.Single(messages, m => m["userId"] is not null);
-        var toGroup = Assert.Single(messages, m => m["groupName"] is not null);
-        Assert.Equal(tenant.Tenant + ":u1", toUser["userId"]!.GetValue<string>());
-        Assert.Equal("tenant-" + tenant.Tenant, toGroup["groupName"]!.GetValue<string>());
-        Assert.Null(toGroup["userId"]);
+        Assert.Equal(["sendToUser", "sendToGroup"], messages.Select(m => m.Operation));
+        Assert.Equal(tenant.Tenant + ":u1", messages[0].User);
+        Assert.Equal("tenant-" + tenant.Tenant, messages[1].Group);
         var expected = new JsonObject
         {
             ["id"] = "rt-user-1", ["source"] = "/tests/shop", ["type"] = "order.created", ["time"] = posted["time"]!.GetValue<string>(),
@@ -41,10 +39,11 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
         };
         foreach (var message in messages)
         {
-            Assert.Equal("event", message["target"]!.GetValue<string>());
-            var argument = Assert.Single(message["arguments"]!.AsArray());
+            Assert.Equal(("events", "event"), (message.Hub, message.Target));
+            var argument = Assert.Single(message.Arguments!)!;
             Assert.True(JsonNode.DeepEquals(expected, argument), $"expected {expected} got {argument}");
         }
+        Assert.Empty(pipeline.SignalR.Rejections);
     }
 
     [Fact]
@@ -55,8 +54,7 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
         await PostAsync(tenant, EventSamples.CloudEvent("rt-group-only"));
 
         var message = Assert.Single(MessagesFor(tenant.Tenant, "rt-group-only"));
-        Assert.Equal("tenant-" + tenant.Tenant, message["groupName"]!.GetValue<string>());
-        Assert.Null(message["userId"]);
+        Assert.Equal(("sendToGroup", "tenant-" + tenant.Tenant), (message.Operation, message.Group));
     }
 
     [Fact]
@@ -70,11 +68,9 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
         await PostAsync(a, e);
         await PostAsync(b, e);
 
-        var userA = Assert.Single(MessagesFor(a.Tenant, "rt-iso"), m => m["userId"] is not null)["userId"]!.GetValue<string>();
-        var userB = Assert.Single(MessagesFor(b.Tenant, "rt-iso"), m => m["userId"] is not null)["userId"]!.GetValue<string>();
-        Assert.Equal(a.Tenant + ":u1", userA);
-        Assert.Equal(b.Tenant + ":u1", userB);
-        Assert.All(MessagesFor(a.Tenant, "rt-iso"), m => Assert.DoesNotContain(b.Tenant, m.ToJsonString(), StringComparison.Ordinal));
+        Assert.Equal(a.Tenant + ":u1", Assert.Single(MessagesFor(a.Tenant, "rt-iso"), m => m.Operation == "sendToUser").User);
+        Assert.Equal(b.Tenant + ":u1", Assert.Single(MessagesFor(b.Tenant, "rt-iso"), m => m.Operation == "sendToUser").User);
+        Assert.All(MessagesFor(a.Tenant, "rt-iso"), m => Assert.DoesNotContain(b.Tenant, $"{m.User}{m.Group}{m.Arguments!.ToJsonString()}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,10 +84,10 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
 
         Assert.True((await pipeline.Host.DeliverEventGridAsync("signalr", large)).Succeeded);
 
-        var argument = Assert.Single(MessagesFor(tenant.Tenant, "rt-large-2"))["arguments"]![0]!;
+        var argument = Assert.Single(MessagesFor(tenant.Tenant, "rt-large-2")).Argument!;
         Assert.Null(argument["data"]);
         Assert.True(argument["dataOmitted"]!.GetValue<bool>());
-        Assert.NotNull(Assert.Single(MessagesFor(tenant.Tenant, "rt-large"))["arguments"]![0]!["data"]);
+        Assert.NotNull(Assert.Single(MessagesFor(tenant.Tenant, "rt-large")).Argument!["data"]);
     }
 
     [Fact]
@@ -108,6 +104,23 @@ public sealed class SignalRBroadcastTests(LiveEventGridFixture pipeline)
 
         var messages = MessagesFor(tenant.Tenant, "rt-again");
         Assert.Equal(3, messages.Count);
-        Assert.All(messages, m => Assert.True(JsonNode.DeepEquals(messages[0], m)));
+        Assert.All(messages, m => Assert.True(JsonNode.DeepEquals(messages[0].Arguments, m.Arguments) && m.Group == messages[0].Group));
+    }
+
+    [Fact]
+    public async Task SignalR_outage_fails_the_delivery_so_event_grid_redelivers_and_the_redelivery_sends()
+    {
+        using var tenant = await pipeline.CreateTenantAsync("s");
+        await PostAsync(tenant, EventSamples.CloudEvent("rt-outage"));
+        var published = pipeline.Published(tenant.Tenant, "rt-outage");
+        var before = MessagesFor(tenant.Tenant, "rt-outage").Count;
+
+        pipeline.SignalR.FailNext(3);
+        var failed = await pipeline.Host.DeliverEventGridAsync("signalr", published);
+        var redelivered = await pipeline.Host.DeliverEventGridAsync("signalr", published);
+
+        Assert.False(failed.Succeeded, "a send SignalR refused must fail the invocation");
+        Assert.True(redelivered.Succeeded);
+        Assert.Equal(before + 1, MessagesFor(tenant.Tenant, "rt-outage").Count);
     }
 }

@@ -79,11 +79,17 @@ public sealed class BicepResourceTests
     [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
     [InlineData("d5a91429-5739-47e2-a06b-3470a27159e7")] // EventGrid Data Sender
-    [InlineData("420fcaa2-552c-430f-98ca-3264be4806c7")] // SignalR App Server
+    [InlineData("fd53cd77-2268-407a-8f46-7e7863d0f521")] // SignalR REST API Owner (REST sends, groups, client tokens)
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb")] // Monitoring Metrics Publisher
     public void Rbac_grants_each_data_role(string roleId)
     {
         Assert.Contains($"'{roleId}'", Code("infra/app/rbac.bicep"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignalR_App_Server_is_not_granted_because_it_cannot_call_the_rest_api()
+    {
+        Assert.DoesNotContain("420fcaa2-552c-430f-98ca-3264be4806c7", Code("infra/app/rbac.bicep"), StringComparison.Ordinal);
     }
 
     [Fact]

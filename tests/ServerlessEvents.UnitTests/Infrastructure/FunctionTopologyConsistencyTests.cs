@@ -48,15 +48,24 @@ public sealed class FunctionTopologyConsistencyTests
     }
 
     [Fact]
-    public void SignalR_output_bindings_use_the_connection_setting_infra_provides()
+    public void No_function_uses_a_signalr_binding_the_app_calls_the_rest_api_itself()
     {
-        var outputs = EventGridFunctions().Values
-            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
-            .Where(b => string.Equals(b.GetProperty("type").GetString(), "signalR", StringComparison.OrdinalIgnoreCase))
+        var project = RepositoryFiles.PathOf("functions/ServerlessEvents.Functions");
+        var files = Directory.EnumerateFiles(project, "*.function.json", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(project, f).Replace('\\', '/').StartsWith("bin/", StringComparison.Ordinal)
+                && !Path.GetRelativePath(project, f).Replace('\\', '/').StartsWith("obj/", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(2, outputs.Count);
-        Assert.All(outputs, b => Assert.Equal("AzureSignalRConnectionString", b.GetProperty("connectionStringSetting").GetString()));
-        Assert.All(outputs, b => Assert.Equal("events", b.GetProperty("hubName").GetString()));
+        Assert.NotEmpty(files);
+        var signalR = files.SelectMany(f =>
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(f));
+            return json.RootElement.GetProperty("bindings").EnumerateArray()
+                .Select(b => b.GetProperty("type").GetString() ?? "")
+                .Where(t => t.StartsWith("signalR", StringComparison.OrdinalIgnoreCase))
+                .Select(t => $"{Path.GetFileName(f)}: {t}")
+                .ToList();
+        }).ToList();
+        Assert.True(signalR.Count == 0, string.Join(", ", signalR));
     }
 
     [Fact]
