@@ -82,6 +82,9 @@ public class FunctionsHost : IAsyncDisposable
     /// <summary>The worker's process id, or null while it is stopped.</summary>
     public virtual int? WorkerProcessId => _session?.ProcessId;
 
+    /// <summary>The exit code of the last worker process the host stopped, or null before any stop.</summary>
+    public virtual int? LastWorkerExitCode { get; private set; }
+
     /// <summary>True while a worker process is connected and loaded.</summary>
     public virtual bool IsWorkerRunning => _session is { HasExited: false };
 
@@ -129,7 +132,7 @@ public class FunctionsHost : IAsyncDisposable
         {
             await host.StartWorkerAsync(cancellationToken);
             host._frontDoor = await HttpFrontDoor.StartAsync(host, options.HttpPort, cancellationToken);
-            host._eventGrid = new EventGridPublisher(host, options.EventGrid, loggerFactory.CreateLogger<EventGridPublisher>());
+            host._eventGrid = new EventGridPublisher(host, loggerFactory.CreateLogger<EventGridPublisher>());
             return host;
         }
         catch
@@ -169,8 +172,7 @@ public class FunctionsHost : IAsyncDisposable
             var session = _session;
             _session = null;
             if (session is null) return;
-            if (kill) session.Kill();
-            else await session.StopAsync();
+            LastWorkerExitCode = kill ? session.Kill() : await session.StopAsync();
         }
         finally
         {
@@ -205,12 +207,15 @@ public class FunctionsHost : IAsyncDisposable
     /// </summary>
     /// <param name="function">The eventGridTrigger function (the subscription's destination).</param>
     /// <param name="cloudEvents">CloudEvents 1.0 JSON objects.</param>
+    /// <param name="subscription">This subscription's delivery settings; default the host's <see cref="FunctionsHostOptions.EventGrid"/>.</param>
     /// <param name="cancellationToken">Stops retrying.</param>
-    public virtual Task<IReadOnlyList<EventGridDelivery>> PublishEventGridAsync(string function, IEnumerable<System.Text.Json.Nodes.JsonObject> cloudEvents, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<EventGridDelivery>> PublishEventGridAsync(string function, IEnumerable<System.Text.Json.Nodes.JsonObject> cloudEvents,
+        EventGridDeliveryOptions? subscription = null, CancellationToken cancellationToken = default)
     {
         var target = Function(function);
         if (!target.Trigger.Is("eventGridTrigger")) throw new ArgumentException($"'{function}' is not an eventGridTrigger function.", nameof(function));
-        return (_eventGrid ?? throw new InvalidOperationException("The host has not started.")).PublishAsync(target, cloudEvents.ToArray(), cancellationToken);
+        subscription?.Validate();
+        return (_eventGrid ?? throw new InvalidOperationException("The host has not started.")).PublishAsync(target, cloudEvents.ToArray(), subscription ?? _options.EventGrid, cancellationToken);
     }
 
     /// <summary>Waits until <paramref name="count"/> completed invocations match <paramref name="predicate"/>; returns them.</summary>

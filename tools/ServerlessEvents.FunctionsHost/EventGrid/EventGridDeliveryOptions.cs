@@ -30,7 +30,8 @@ public sealed class EventGridDeliveryOptions
     internal TimeSpan DelayBeforeRetry(int failedAttempts) =>
         RetryDelays.Count == 0 ? TimeSpan.Zero : RetryDelays[Math.Min(failedAttempts, RetryDelays.Count) - 1];
 
-    internal void Validate()
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
     {
         if (MaxDeliveryAttempts is < 1 or > 30) throw new ArgumentException("EventGrid.MaxDeliveryAttempts must be 1–30.", nameof(MaxDeliveryAttempts));
         if (EventTimeToLive <= TimeSpan.Zero || EventTimeToLive > TimeSpan.FromHours(24)) throw new ArgumentException("EventGrid.EventTimeToLive must be positive and at most 24 h.", nameof(EventTimeToLive));

@@ -11,29 +11,29 @@ namespace ServerlessEvents.FunctionsHost.EventGrid;
 /// Event Grid's side of an AzureFunction subscription: POSTs each delivery to the host's webhook and retries a
 /// failure as Event Grid does (schedule, attempt limit, time to live, statuses never retried), then dead-letters.
 /// </summary>
-internal sealed class EventGridPublisher(FunctionsHost host, EventGridDeliveryOptions options, ILogger<EventGridPublisher> logger)
+internal sealed class EventGridPublisher(FunctionsHost host, ILogger<EventGridPublisher> logger)
 {
     private readonly ConcurrentQueue<DeadLetteredEvent> _deadLetters = new();
     private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     public IReadOnlyList<DeadLetteredEvent> DeadLetters => _deadLetters.ToArray();
 
-    public async Task<IReadOnlyList<EventGridDelivery>> PublishAsync(WorkerFunction function, JsonObject[] events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventGridDelivery>> PublishAsync(WorkerFunction function, JsonObject[] events, EventGridDeliveryOptions options, CancellationToken cancellationToken)
     {
         // maxEventsPerBatch 1 for single-event functions; a batched function gets the publish as one delivery.
         var batched = string.Equals(function.Trigger.Property("cardinality"), "Many", StringComparison.OrdinalIgnoreCase);
         var deliveries = batched ? [events] : events.Select(e => new[] { e }).ToArray();
-        return await Task.WhenAll(deliveries.Select(d => DeliverAsync(function.Name, d, cancellationToken)));
+        return await Task.WhenAll(deliveries.Select(d => DeliverAsync(function.Name, d, options, cancellationToken)));
     }
 
-    private async Task<EventGridDelivery> DeliverAsync(string function, JsonObject[] events, CancellationToken cancellationToken)
+    private async Task<EventGridDelivery> DeliverAsync(string function, JsonObject[] events, EventGridDeliveryOptions options, CancellationToken cancellationToken)
     {
         var published = DateTimeOffset.UtcNow;
         var body = events.Length == 1 ? events[0].ToJsonString() : new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString();
         var attempts = new List<DeliveryAttempt>();
         while (true)
         {
-            var status = await AttemptAsync(function, body, events.Length == 1, attempts.Count, cancellationToken);
+            var status = await AttemptAsync(function, body, events.Length == 1, attempts.Count, options.DeliveryTimeout, cancellationToken);
             attempts.Add(new DeliveryAttempt(DateTimeOffset.UtcNow, status));
             if (status is >= 200 and <= 204)
             {
@@ -58,7 +58,7 @@ internal sealed class EventGridPublisher(FunctionsHost host, EventGridDeliveryOp
         }
     }
 
-    private async Task<int> AttemptAsync(string function, string body, bool single, int previousAttempts, CancellationToken cancellationToken)
+    private async Task<int> AttemptAsync(string function, string body, bool single, int previousAttempts, TimeSpan deliveryTimeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseAddress, "runtime/webhooks/eventgrid?functionName=" + Uri.EscapeDataString(function)))
         {
@@ -67,7 +67,7 @@ internal sealed class EventGridPublisher(FunctionsHost host, EventGridDeliveryOp
         request.Headers.Add("aeg-event-type", "Notification");
         request.Headers.Add("aeg-delivery-count", previousAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.DeliveryTimeout);
+        timeout.CancelAfter(deliveryTimeout);
         try
         {
             using var response = await _client.SendAsync(request, timeout.Token);

@@ -106,8 +106,8 @@ internal sealed class WorkerSession
         }
     }
 
-    /// <summary>WorkerTerminate, then a kill if the process has not exited within the grace period.</summary>
-    public async Task StopAsync()
+    /// <summary>WorkerTerminate, then a kill if the process has not exited within the grace period; returns the exit code.</summary>
+    public async Task<int> StopAsync()
     {
         try
         {
@@ -119,16 +119,20 @@ internal sealed class WorkerSession
             _process.Kill();
         }
         Channel.Close();
-        HostLog.WorkerStopped(_logger, Channel.WorkerId, _process.Id, _process.HasExited ? _process.ExitCode : -1);
+        var exitCode = _process.HasExited ? _process.ExitCode : -1;
+        HostLog.WorkerStopped(_logger, Channel.WorkerId, _process.Id, exitCode);
         _process.Dispose();
+        return exitCode;
     }
 
-    /// <summary>Kills the process at once, like a crash.</summary>
-    public void Kill()
+    /// <summary>Kills the process at once, like a crash; returns the exit code.</summary>
+    public int Kill()
     {
         _process.Kill();
         Channel.Close();
+        var exitCode = _process.ExitCode;
         _process.Dispose();
+        return exitCode;
     }
 
     private static void EnsureSuccess(StatusResult? result, string step)
