@@ -35,6 +35,18 @@ public sealed class HttpTriggerTests(SampleHostFixture fixture)
         Assert.Equal("desserts", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_function_that_throws_answers_500_and_its_invocation_reports_the_exception()
+    {
+        using var client = fixture.Host.CreateClient();
+        using var response = await client.GetAsync("/api/explode");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var invocation = fixture.Host.Invocations.Last(i => i.Function == "Explode");
+        Assert.Equal(InvocationStatus.Failed, invocation.Status);
+        Assert.Contains("Exploded on purpose.", invocation.ExceptionMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/api/orders/notanumber/lines/abc")] // the int constraint fails
     [InlineData("GET", "/api/nothing-here")]

@@ -24,4 +24,9 @@ public static class HttpFunctions
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         return new ObjectResult(new string(text.Reverse().ToArray())) { StatusCode = StatusCodes.Status201Created };
     }
+
+    /// <summary>Always throws.</summary>
+    [Function("Explode")]
+    public static IActionResult Explode([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "explode")] HttpRequest request) =>
+        throw new InvalidOperationException("Exploded on purpose.");
 }

@@ -324,6 +324,20 @@ public class FunctionsHost : IAsyncDisposable
         {
             logs.Enqueue(line);
         }
+        var level = log.Level switch
+        {
+            RpcLog.Types.Level.Trace => LogLevel.Trace,
+            RpcLog.Types.Level.Debug => LogLevel.Debug,
+            RpcLog.Types.Level.Information => LogLevel.Information,
+            RpcLog.Types.Level.Warning => LogLevel.Warning,
+            RpcLog.Types.Level.Error => LogLevel.Error,
+            RpcLog.Types.Level.Critical => LogLevel.Critical,
+            _ => LogLevel.None,
+        };
+        if (level != LogLevel.None && log.LogCategory != RpcLog.Types.RpcLogCategory.CustomMetric)
+        {
+            HostLog.WorkerMessage(_loggerFactory.CreateLogger(string.IsNullOrEmpty(log.Category) ? "Worker" : log.Category), level, log.Message);
+        }
         WorkerLogReceived?.Invoke(line);
     }
 

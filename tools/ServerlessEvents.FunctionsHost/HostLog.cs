@@ -34,4 +34,7 @@ internal static partial class HostLog
 
     [LoggerMessage(10, LogLevel.Warning, "Forwarding {Method} {Path} to the worker failed.")]
     public static partial void ForwardFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 11, Message = "{Message}")]
+    public static partial void WorkerMessage(ILogger logger, LogLevel level, string message);
 }

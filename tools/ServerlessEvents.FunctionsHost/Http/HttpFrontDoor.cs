@@ -65,16 +65,17 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
         return new HttpFrontDoor(app, new Uri(app.Urls.Single()));
     }
 
-    /// <summary>The route template the host serves a function at; routes under admin and runtime are refused.</summary>
+    /// <summary>
+    /// The route template the host serves a function at. With an empty prefix, routes under admin and runtime are
+    /// refused: they would shadow the host's own endpoints.
+    /// </summary>
     internal static string RoutePattern(string prefix, WorkerFunction function)
     {
         var route = (function.Trigger.Property("route") ?? function.Name).Trim('/');
-        if (route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
+        var reserved = route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(prefix) && reserved)
         {
-            if (string.IsNullOrEmpty(prefix))
-            {
-                throw new InvalidOperationException($"Function '{function.Name}': the route '{route}' conflicts with the host's reserved admin/runtime routes.");
-            }
+            throw new InvalidOperationException($"Function '{function.Name}': the route '{route}' conflicts with the host's reserved admin/runtime routes.");
         }
         return "/" + (string.IsNullOrEmpty(prefix) ? route : prefix + "/" + route);
     }

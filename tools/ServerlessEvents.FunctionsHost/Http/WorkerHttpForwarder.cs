@@ -18,6 +18,9 @@ internal sealed class WorkerHttpForwarder(FunctionsHost host, ILogger<WorkerHttp
         "Host", "Connection", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Proxy-Connection", "TE", "Trailer",
     };
 
+    private const int HoldLimit = 1 << 20;
+    private static readonly TimeSpan OutcomeWait = TimeSpan.FromSeconds(5);
+
     private readonly HttpClient _client = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, UseProxy = false })
     {
         Timeout = TimeSpan.FromSeconds(240), // YARP's activity timeout in the host
@@ -62,22 +65,55 @@ internal sealed class WorkerHttpForwarder(FunctionsHost host, ILogger<WorkerHttp
         }
         using (response)
         {
-            if (invocation.IsCompleted && !(await invocation).Succeeded)
-            {
-                // The function failed before the worker answered with anything of its own.
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            }
-            else
-            {
-                context.Response.StatusCode = (int)response.StatusCode;
-                foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-                {
-                    if (!HopByHop.Contains(name)) context.Response.Headers[name] = values.ToArray();
-                }
-                await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
-            }
+            await RelayAsync(context, response, invocation);
         }
         await invocation;
+    }
+
+    /// <summary>
+    /// Relays the worker's answer unless the invocation failed: the worker's Kestrel answers even when the function
+    /// threw, so the body is held (up to <see cref="HoldLimit"/>) until the invocation's outcome is known, and a
+    /// failure becomes 500, as the host answers. A larger body is streamed as it comes.
+    /// </summary>
+    private static async Task RelayAsync(HttpContext context, HttpResponseMessage response, Task<InvocationResult> invocation)
+    {
+        var body = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        using var held = new MemoryStream();
+        var chunk = new byte[81920];
+        Task<int>? pendingRead = null;
+        var ended = false;
+        while (!invocation.IsCompleted && !ended && held.Length < HoldLimit)
+        {
+            pendingRead ??= body.ReadAsync(chunk, context.RequestAborted).AsTask();
+            if (await Task.WhenAny(pendingRead, invocation) != pendingRead) break;
+            var read = await pendingRead;
+            pendingRead = null;
+            if (read == 0) ended = true;
+            else held.Write(chunk, 0, read);
+        }
+        if (ended && !invocation.IsCompleted)
+        {
+            // The worker sends its InvocationResponse right after it completes the HTTP response.
+            await Task.WhenAny(invocation, Task.Delay(OutcomeWait, context.RequestAborted));
+        }
+        if (invocation.IsCompleted && !(await invocation).Succeeded)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopByHop.Contains(name)) context.Response.Headers[name] = values.ToArray();
+        }
+        await context.Response.Body.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), context.RequestAborted);
+        if (pendingRead is not null)
+        {
+            var read = await pendingRead;
+            if (read == 0) ended = true;
+            else await context.Response.Body.WriteAsync(chunk.AsMemory(0, read), context.RequestAborted);
+        }
+        if (!ended) await body.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static HttpRequestMessage BuildRequest(HttpContext context, Uri workerUri, string invocationId)
