@@ -61,7 +61,7 @@ public sealed class HttpTriggerTests(SampleHostFixture fixture)
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}"); // a paired invocation would wait 15 s
         Assert.Equal(before, HttpInvocations());
     }
 
