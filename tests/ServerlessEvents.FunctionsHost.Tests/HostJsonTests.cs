@@ -39,5 +39,17 @@ public sealed class HostJsonTests : IDisposable
         Assert.False(hostJson.Queues.MessageEncodingBase64);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    public void A_batch_size_the_queue_service_cannot_serve_is_refused_at_load(int batchSize)
+    {
+        File.WriteAllText(Path.Combine(_directory, "host.json"), $$"""{ "version": "2.0", "extensions": { "queues": { "batchSize": {{batchSize}} } } }""");
+
+        var error = Assert.Throws<InvalidOperationException>(() => HostJson.Load(_directory));
+
+        Assert.Contains("batchSize", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -23,13 +23,23 @@ public sealed class HostJson
         var http = extensions["http"] as JsonObject ?? [];
         var queues = extensions["queues"] as JsonObject ?? [];
         var defaults = new QueueSettings();
+        var batchSize = Int(queues, "batchSize") ?? defaults.BatchSize;
+        if (batchSize is < 1 or > 32)
+        {
+            throw new InvalidOperationException($"host.json extensions.queues.batchSize must be 1–32 (is {batchSize}).");
+        }
+        var maxDequeueCount = Int(queues, "maxDequeueCount") ?? defaults.MaxDequeueCount;
+        if (maxDequeueCount < 1)
+        {
+            throw new InvalidOperationException($"host.json extensions.queues.maxDequeueCount must be at least 1 (is {maxDequeueCount}).");
+        }
         return new HostJson
         {
             RoutePrefix = http["routePrefix"]?.GetValue<string>().Trim('/') ?? "api",
             Queues = new QueueSettings
             {
-                BatchSize = Int(queues, "batchSize") ?? defaults.BatchSize,
-                MaxDequeueCount = Int(queues, "maxDequeueCount") ?? defaults.MaxDequeueCount,
+                BatchSize = batchSize,
+                MaxDequeueCount = maxDequeueCount,
                 VisibilityTimeout = Time(queues, "visibilityTimeout") ?? defaults.VisibilityTimeout,
                 MaxPollingInterval = Time(queues, "maxPollingInterval") ?? defaults.MaxPollingInterval,
                 MessageEncodingBase64 = !string.Equals(queues["messageEncoding"]?.GetValue<string>(), "none", StringComparison.OrdinalIgnoreCase),
