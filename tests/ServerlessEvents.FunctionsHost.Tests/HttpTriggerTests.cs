@@ -35,6 +35,19 @@ public sealed class HttpTriggerTests(SampleHostFixture fixture)
         Assert.Equal("desserts", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(3_000_000)] // beyond the 1 MB the front door holds while it waits for the outcome: streamed
+    public async Task A_response_body_of_any_size_is_relayed_whole(int size)
+    {
+        using var client = fixture.Host.CreateClient();
+
+        var body = await client.GetStringAsync($"/api/large/{size}");
+
+        Assert.Equal(size, body.Length);
+        Assert.True(body.All(c => c == 'x'));
+    }
+
     [Fact]
     public async Task A_function_that_throws_answers_500_and_its_invocation_reports_the_exception()
     {

@@ -29,4 +29,9 @@ public static class HttpFunctions
     [Function("Explode")]
     public static IActionResult Explode([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "explode")] HttpRequest request) =>
         throw new InvalidOperationException("Exploded on purpose.");
+
+    /// <summary>A body larger than the front door holds back while it waits for the outcome.</summary>
+    [Function("Large")]
+    public static IActionResult Large([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "large/{size:int}")] HttpRequest request, int size) =>
+        new ContentResult { Content = new string('x', size), ContentType = "text/plain", StatusCode = StatusCodes.Status200OK };
 }
