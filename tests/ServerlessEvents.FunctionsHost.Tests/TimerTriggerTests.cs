@@ -1,0 +1,31 @@
+namespace ServerlessEvents.FunctionsHost.Tests;
+
+[Collection(SampleHostCollection.Name)]
+public sealed class TimerTriggerTests(SampleHostFixture fixture)
+{
+    [Fact]
+    public async Task A_timer_runs_on_its_schedule_with_TimerInfo()
+    {
+        var since = DateTimeOffset.UtcNow;
+
+        // The schedule "%EverySecondSchedule%" resolves to "*/1 * * * * *".
+        var runs = await fixture.Host.WaitForInvocationsAsync(i => i.Function == "EverySecond" && i.StartedAt >= since, 2, TimeSpan.FromSeconds(10));
+
+        Assert.All(runs, r => Assert.True(r.Succeeded, r.ExceptionMessage));
+        Assert.All(runs, r => Assert.Contains(r.Logs, l => l.Message == "EverySecond ran; past due False"));
+        var gap = runs[1].StartedAt - runs[0].StartedAt;
+        Assert.InRange(gap, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(4)); // every second, not every minute
+    }
+
+    [Fact]
+    public async Task A_timer_runs_on_demand_with_its_next_occurrence()
+    {
+        var result = await fixture.Host.RunTimerAsync("Hourly");
+
+        Assert.True(result.Succeeded, result.ExceptionMessage);
+        var nextHour = DateTime.UtcNow.AddHours(1);
+        var expected = new DateTime(nextHour.Year, nextHour.Month, nextHour.Day, nextHour.Hour, 0, 0, DateTimeKind.Utc);
+        Assert.Contains(result.Logs, l => l.Message.StartsWith("Hourly ran; past due False; next ", StringComparison.Ordinal)
+                                         && DateTime.Parse(l.Message["Hourly ran; past due False; next ".Length..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal) == expected);
+    }
+}
