@@ -45,8 +45,6 @@ public partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smt
             }
             stage = "send";
             await client.SendAsync(mime, timeout.Token);
-            stage = "quit";
-            await client.DisconnectAsync(quit: true, timeout.Token);
         }
         catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode is >= 500 and < 600)
         {
@@ -62,6 +60,20 @@ public partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smt
         {
             LogFailed(logger, host, settings.SmtpPort, stage, reason);
             throw new EmailDeliveryException($"Sending through {host}:{settings.SmtpPort} failed at {stage}: {reason}", failure);
+        }
+        await QuitAsync(client, host, settings.SmtpPort, timeout.Token);
+    }
+
+    /// <summary>Says QUIT. The server has accepted the mail by now, so a failure here must not fail (and repeat) the send.</summary>
+    private async Task QuitAsync(SmtpClient client, string host, int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or SocketException or OperationCanceledException or TimeoutException or ProtocolException or CommandException)
+        {
+            LogQuitFailed(logger, host, port, failure.Message);
         }
     }
 
@@ -119,6 +131,9 @@ public partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smt
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Host}:{Port} did not complete {Stage} within {TimeoutSeconds} s; the delivery will be retried")]
     private static partial void LogTimedOut(ILogger logger, string host, int port, string stage, int timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP {Host}:{Port} accepted the mail but QUIT failed ({Reason}); the mail counts as sent")]
+    private static partial void LogQuitFailed(ILogger logger, string host, int port, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Host}:{Port} refused the recipient for good ({StatusCode}): {Reason}")]
     private static partial void LogRecipientRefused(ILogger logger, string host, int port, int statusCode, string reason);

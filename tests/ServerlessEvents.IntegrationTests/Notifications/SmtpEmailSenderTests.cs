@@ -135,6 +135,18 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_closes_after_accepting_the_mail_counts_as_sent_so_the_mail_is_not_sent_twice()
+    {
+        _smtp.Tls = SmtpServerTls.Implicit;
+        _smtp.Mode = SmtpServerMode.CloseAfterAccepting;
+
+        await Pinned(Settings(SmtpTlsMode.Implicit)).SendAsync(Mail);
+
+        Assert.Single(_smtp.Messages);
+        Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task A_5xx_refusal_of_the_recipient_is_a_permanent_rejection()
     {
         _smtp.Tls = SmtpServerTls.StartTls;

@@ -15,6 +15,8 @@ public enum SmtpServerMode
     RejectRecipients,
     /// <summary>Answers <c>354</c> to <c>DATA</c>, reads the first line of the message and closes the connection.</summary>
     DropDuringData,
+    /// <summary>Accepts the message (<c>250</c>) and closes the connection at once, before the client's QUIT.</summary>
+    CloseAfterAccepting,
     /// <summary>Accepts the TCP connection and says nothing, ever (a hung server: the client must time out).</summary>
     Silent,
 }

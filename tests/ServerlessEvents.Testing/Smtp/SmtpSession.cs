@@ -100,6 +100,10 @@ internal sealed class SmtpSession(SmtpServerDouble server, Stream network, SmtpS
                     return;
                 case "DATA":
                     await ReceiveDataAsync(cancellationToken);
+                    if (mode == SmtpServerMode.CloseAfterAccepting)
+                    {
+                        return;
+                    }
                     break;
                 case "RSET":
                     _from = null;
