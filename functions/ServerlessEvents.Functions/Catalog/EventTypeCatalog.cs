@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
 
@@ -8,7 +7,7 @@ namespace ServerlessEvents.Functions.Catalog;
 
 /// <summary>
 /// The event types the system accepts, discovered from records marked with <see cref="EventTypeAttribute"/>.
-/// Schemas are generated and compiled once, at construction; afterwards the catalog is immutable and thread-safe.
+/// Schemas are generated and built (JsonSchema.Net, one registry per catalog) once, at construction; afterwards the catalog is immutable and thread-safe.
 /// Validation failures are semantic (the envelope was readable), so callers answer them with 422.
 /// </summary>
 public sealed class EventTypeCatalog
@@ -25,6 +24,7 @@ public sealed class EventTypeCatalog
     public EventTypeCatalog(IEnumerable<Type> candidates)
     {
         var types = new Dictionary<string, EventTypeInfo>(StringComparer.Ordinal);
+        var registry = new Json.Schema.SchemaRegistry();
         foreach (var candidate in candidates)
         {
             if (SchemaGenerator.EventTypeOf(candidate) is not { } marker)
@@ -32,7 +32,7 @@ public sealed class EventTypeCatalog
                 continue;
             }
             var text = SchemaGenerator.ToText(SchemaGenerator.Generate(candidate, marker.Type, marker.Version));
-            var info = new EventTypeInfo(marker.Type, marker.Version, candidate, text, SchemaCompiler.Compile(JsonNode.Parse(text)));
+            var info = new EventTypeInfo(marker.Type, marker.Version, candidate, text, new DataSchema(text, registry));
             if (!types.TryAdd(marker.Type, info))
             {
                 throw new InvalidOperationException($"Event type '{marker.Type}' is declared by both {types[marker.Type].DataType} and {candidate}.");
@@ -70,9 +70,9 @@ public sealed class EventTypeCatalog
         if (e.Data is not { } data || data.ValueKind == JsonValueKind.Undefined)
         {
             var why = e.DataBase64 is null ? "is required" : "must be JSON (data_base64 is not accepted for this type)";
-            return info.Root.Types.HasFlag(JsonTypes.Null) ? [] : [new FieldError("data", $"{why}: {e.Type} carries {info.Root.Describe()}")];
+            return info.Schema.AcceptsNull ? [] : [new FieldError("data", $"{why}: {e.Type} carries {info.Schema.Expected}")];
         }
-        return SchemaValidator.Validate(info.Root, data, "data");
+        return info.Schema.Validate(data, "data");
     }
 
     /// <summary>

@@ -3,14 +3,14 @@ namespace ServerlessEvents.Functions.Catalog;
 /// <summary>One event type of the catalog: its name, version, data record and JSON Schema.</summary>
 public sealed class EventTypeInfo
 {
-    internal EventTypeInfo(string type, string version, Type dataType, string schemaText, SchemaNode root)
+    internal EventTypeInfo(string type, string version, Type dataType, string schemaText, DataSchema schema)
     {
         Type = type;
         Version = version;
         DataType = dataType;
         SchemaText = schemaText;
         SchemaUtf8 = System.Text.Encoding.UTF8.GetBytes(schemaText);
-        Root = root;
+        Schema = schema;
     }
 
     /// <summary>The CloudEvents <c>type</c>, e.g. <c>order.created</c>.</summary>
@@ -31,6 +31,6 @@ public sealed class EventTypeInfo
     /// <summary>Where the API serves the schema (a path relative to the handler's root).</summary>
     public string SchemaUrl => "/api/event-types/" + Uri.EscapeDataString(Type);
 
-    /// <summary>The compiled schema the validator walks.</summary>
-    internal SchemaNode Root { get; }
+    /// <summary>The schema, built once with JsonSchema.Net; validates <c>data</c>.</summary>
+    internal DataSchema Schema { get; }
 }

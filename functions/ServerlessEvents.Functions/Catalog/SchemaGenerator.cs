@@ -10,8 +10,8 @@ namespace ServerlessEvents.Functions.Catalog;
 /// Generates the JSON Schema of an event type's record with <see cref="JsonSchemaExporter"/> and
 /// <see cref="CatalogJson.Options"/>, then adds what the exporter cannot know: <c>$schema</c>, <c>title</c>,
 /// <c>x-version</c>; <c>format</c> from <see cref="EmailAddressAttribute"/> (email) and <see cref="UrlAttribute"/> (uri);
-/// <c>pattern</c> from <see cref="RegularExpressionAttribute"/>; <c>minimum</c>/<c>maximum</c> from
-/// <see cref="RangeAttribute"/> and from the range of <see cref="int"/>; and <c>minLength: 1</c> on every
+/// <c>pattern</c> from <see cref="RegularExpressionAttribute"/>; <c>format</c> <c>int32</c>/<c>int64</c> on <see cref="int"/>/<see cref="long"/> members (an integer
+/// literal, as the records read it); <c>minimum</c>/<c>maximum</c> from <see cref="RangeAttribute"/> and from the range of <see cref="int"/>; and <c>minLength: 1</c> on every
 /// non-nullable string, so a required string is also non-empty.
 /// </summary>
 internal static class SchemaGenerator
@@ -51,8 +51,13 @@ internal static class SchemaGenerator
         var type = context.TypeInfo.Type;
         if (type == typeof(int) || type == typeof(int?))
         {
+            obj["format"] = "int32";
             obj["minimum"] ??= int.MinValue;
             obj["maximum"] ??= int.MaxValue;
+        }
+        if (type == typeof(long) || type == typeof(long?))
+        {
+            obj["format"] = "int64";
         }
         if (obj["type"] is JsonValue single && single.GetValue<string>() == "string" && type == typeof(string))
         {

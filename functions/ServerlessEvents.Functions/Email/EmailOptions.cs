@@ -18,7 +18,11 @@ public sealed class EmailOptions : IValidatableObject
     [Range(1, 65535)]
     public int SmtpPort { get; set; } = 587;
 
-    /// <summary>How the connection is protected. Default <see cref="SmtpTlsMode.StartTls"/>.</summary>
+    /// <summary>
+    /// How the connection is protected. Default <see cref="SmtpTlsMode.StartTls"/> (port 587);
+    /// <see cref="SmtpTlsMode.Implicit"/> for port 465; <see cref="SmtpTlsMode.None"/> only for a server on this machine
+    /// when a password is set.
+    /// </summary>
     public SmtpTlsMode SmtpTls { get; set; } = SmtpTlsMode.StartTls;
 
     /// <summary>SMTP login. Default empty: no authentication.</summary>
@@ -51,9 +55,17 @@ public sealed class EmailOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (SmtpTls == SmtpTlsMode.Implicit)
+        if (SmtpTls != SmtpTlsMode.Implicit && SmtpPort == 465)
         {
-            yield return new ValidationResult("Email:SmtpTls=Implicit (port 465) is not supported; use StartTls on port 587.", [nameof(SmtpTls)]);
+            yield return new ValidationResult($"Email:SmtpPort=465 speaks TLS from the first byte, so Email:SmtpTls={SmtpTls} would hang until the timeout; set Email:SmtpTls=Implicit.", [nameof(SmtpTls)]);
+        }
+        if (SmtpTls == SmtpTlsMode.Implicit && SmtpPort is 25 or 587)
+        {
+            yield return new ValidationResult($"Email:SmtpPort={SmtpPort} starts in plain text, so Email:SmtpTls=Implicit would fail the handshake; set Email:SmtpTls=StartTls (or port 465).", [nameof(SmtpTls)]);
+        }
+        if (SmtpTls == SmtpTlsMode.None && !string.IsNullOrEmpty(SmtpPassword) && Enabled && !IsLoopback(SmtpHost!))
+        {
+            yield return new ValidationResult($"Email:SmtpTls=None would send the SMTP password to '{SmtpHost}' in clear; use StartTls or Implicit (None is for a server on this machine).", [nameof(SmtpTls)]);
         }
         if (string.IsNullOrEmpty(SmtpUsername) != string.IsNullOrEmpty(SmtpPassword))
         {
@@ -64,4 +76,7 @@ public sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult($"Email:ProcurementRecipients holds '{address}', which is not an email address.", [nameof(ProcurementRecipients)]);
         }
     }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

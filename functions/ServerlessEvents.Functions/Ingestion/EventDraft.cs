@@ -28,7 +28,7 @@ internal sealed class EventDraft(EnvelopeFields fields, bool isCloudEvent)
         {
             return value.GetString();
         }
-        Errors.Structure(field, "must be a string, not " + Catalog.SchemaTypeCheck.Describe(value.ValueKind));
+        Errors.Structure(field, "must be a string, not " + Catalog.JsonKinds.Describe(value.ValueKind));
         return null;
     }
 
@@ -47,7 +47,7 @@ internal sealed class EventDraft(EnvelopeFields fields, bool isCloudEvent)
         }
         if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
         {
-            Errors.Structure(field, "must be a string, number or boolean, not " + Catalog.SchemaTypeCheck.Describe(value.ValueKind));
+            Errors.Structure(field, "must be a string, number or boolean, not " + Catalog.JsonKinds.Describe(value.ValueKind));
             return;
         }
         (Extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;

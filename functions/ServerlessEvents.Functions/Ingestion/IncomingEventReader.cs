@@ -135,7 +135,7 @@ public sealed class IncomingEventReader
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            return new IncomingEventResult(index, null, [new FieldError("event", "must be an object, not " + SchemaTypeCheck.Describe(item.ValueKind))], 400);
+            return new IncomingEventResult(index, null, [new FieldError("event", "must be an object, not " + JsonKinds.Describe(item.ValueKind))], 400);
         }
         EventDraft draft;
         if (cloudEventsOnly || item.TryGetProperty("specversion", out _))
@@ -164,7 +164,7 @@ public sealed class IncomingEventReader
         {
             var want = expected == JsonValueKind.Array ? "an array of events (this is the batch endpoint)" : "one event object (send arrays to the batch endpoint)";
             throw ApiProblemException.BadRequest($"The body must be {want}.",
-                new FieldError("body", $"must be {want}, not {SchemaTypeCheck.Describe(root.ValueKind)}"));
+                new FieldError("body", $"must be {want}, not {JsonKinds.Describe(root.ValueKind)}"));
         }
         return root;
     }

@@ -29,7 +29,7 @@ internal static class LegacyEnvelopeParser
                     d.Extension("dataversion", "version", JsonSerializer.SerializeToElement(value.GetRawText()));
                     break;
                 case "version":
-                    d.Errors.Structure("version", "must be a string or a number, not " + Catalog.SchemaTypeCheck.Describe(value.ValueKind));
+                    d.Errors.Structure("version", "must be a string or a number, not " + Catalog.JsonKinds.Describe(value.ValueKind));
                     break;
                 default:
                     d.Errors.Structure(member.Name, "is not a member of the legacy envelope (event_id, event_type, source, timestamp, version, payload)");

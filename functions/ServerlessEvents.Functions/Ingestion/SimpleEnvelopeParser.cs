@@ -47,7 +47,7 @@ internal static class SimpleEnvelopeParser
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            d.Errors.Structure("metadata", "must be an object, not " + Catalog.SchemaTypeCheck.Describe(value.ValueKind));
+            d.Errors.Structure("metadata", "must be an object, not " + Catalog.JsonKinds.Describe(value.ValueKind));
             return;
         }
         d.Extension("metadata", "metadata", JsonSerializer.SerializeToElement(CompactJson.ToString(value)));

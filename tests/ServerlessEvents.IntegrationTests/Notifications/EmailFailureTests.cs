@@ -17,6 +17,7 @@ public sealed class EmailFailureTests(NotifyPipelineFixture pipeline)
     [InlineData(SmtpServerMode.DropConnections)]
     [InlineData(SmtpServerMode.ServiceUnavailable)]
     [InlineData(SmtpServerMode.TemporaryFailure)]
+    [InlineData(SmtpServerMode.DropDuringData)]
     public async Task Smtp_outage_fails_the_invocation_records_nothing_and_a_later_redelivery_sends_exactly_once(SmtpServerMode outage)
     {
         using var tenant = await pipeline.CreateTenantAsync();

@@ -27,6 +27,7 @@ public sealed class EmailHandlerTests(NotifyPipelineFixture pipeline)
         Assert.True(outcomes.Single(o => o.Function == "email").Succeeded);
         var sent = Assert.Single(pipeline.Smtp.MessagesTo(Address(tenant, "ada")));
         Assert.Equal(NotifyPipelineFixture.SmtpUser, sent.AuthenticatedUser);
+        Assert.NotNull(sent.TlsProtocol);
         Assert.Equal("events@example.com", sent.From);
         var mime = sent.Mime;
         Assert.Equal("Order o-77 confirmed", mime.Subject);

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Email;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Ingestion;
@@ -11,8 +13,9 @@ using ServerlessEvents.Testing.Smtp;
 namespace ServerlessEvents.IntegrationTests.Notifications;
 
 /// <summary>
-/// The pipeline with email pointed at a real SMTP conversation on loopback (with AUTH), a procurement list, and
-/// SignalR Service's REST API on loopback (a strict double) so notifications are pushed. Event Grid is not connected: tests deliver the events
+/// The pipeline with email pointed at a real SMTP conversation on loopback (STARTTLS with the double's throw-away
+/// certificate, which the sender pins; then AUTH), a procurement list, and SignalR Service's REST API on loopback
+/// (a strict double) so notifications are pushed. Event Grid is not connected: tests deliver the events
 /// the sink received themselves, so they control how often each is delivered.
 /// </summary>
 public sealed class NotifyPipelineFixture : PipelineFixture
@@ -40,10 +43,11 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     protected override IDictionary<string, string?> Settings()
     {
         Smtp.RequiredCredentials = (SmtpUser, SmtpPassword);
+        Smtp.Tls = SmtpServerTls.StartTls;
         var settings = base.Settings();
         settings["Email:SmtpHost"] = "127.0.0.1";
         settings["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Email:SmtpTls"] = "None";
+        settings["Email:SmtpTls"] = "StartTls";
         settings["Email:SmtpUsername"] = SmtpUser;
         settings["Email:SmtpPassword"] = SmtpPassword;
         settings["Email:FromAddress"] = "events@example.com";
@@ -57,8 +61,12 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     public OutageEmailSendLog SendLog => (OutageEmailSendLog)Host.Services.GetRequiredService<EmailSendLog>();
 
     /// <inheritdoc />
-    protected override void Configure(WebApplicationBuilder builder) =>
+    protected override void Configure(WebApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<EmailSendLog, OutageEmailSendLog>();
+        builder.Services.AddSingleton<SmtpEmailSender>(services => new PinnedCertificateSmtpEmailSender(
+            services.GetRequiredService<IOptions<EmailOptions>>(), services.GetRequiredService<ILogger<SmtpEmailSender>>(), Smtp.Certificate));
+    }
 
     /// <summary>Ingests one event for the tenant and returns it as Event Grid received it (with the tenantid extension).</summary>
     public async Task<JsonObject> IngestAsync(TenantClient tenant, JsonObject cloudEvent)

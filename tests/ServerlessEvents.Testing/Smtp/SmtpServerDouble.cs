@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ServerlessEvents.Testing.Smtp;
 
 /// <summary>
-/// A real SMTP server on 127.0.0.1 (free port) for tests: greeting, EHLO/HELO with capabilities, AUTH PLAIN and
+/// A real SMTP server on 127.0.0.1 (free port) for tests: greeting, EHLO/HELO with capabilities, STARTTLS or TLS
+/// from the first byte (<see cref="Tls"/>, with a throw-away self-signed <see cref="Certificate"/>), AUTH PLAIN and
 /// LOGIN (required when <see cref="RequiredCredentials"/> is set), MAIL FROM, RCPT TO, DATA with dot-stuffing, RSET,
 /// NOOP, QUIT. It records every accepted message raw; <see cref="Mode"/> simulates outages.
 /// </summary>
@@ -23,6 +24,12 @@ public sealed class SmtpServerDouble : IAsyncDisposable
 
     /// <summary>How new conversations are treated.</summary>
     public SmtpServerMode Mode { get; set; } = SmtpServerMode.Accept;
+
+    /// <summary>How conversations are protected. Default <see cref="SmtpServerTls.None"/>.</summary>
+    public SmtpServerTls Tls { get; set; } = SmtpServerTls.None;
+
+    /// <summary>The server certificate (self-signed for 127.0.0.1 and localhost, made for this server); trust only this one.</summary>
+    public X509Certificate2 Certificate { get; } = TestCertificate.CreateLoopback();
 
     /// <summary>When set, mail is refused (530) until the client authenticates with exactly these credentials.</summary>
     public (string User, string Password)? RequiredCredentials { get; set; }
@@ -68,21 +75,24 @@ public sealed class SmtpServerDouble : IAsyncDisposable
     {
         using (client)
         {
-            if (Mode == SmtpServerMode.DropConnections)
+            var mode = Mode;
+            if (mode == SmtpServerMode.DropConnections)
             {
                 client.Client.LingerState = new LingerOption(true, 0);
                 return;
             }
             try
             {
-                var stream = client.GetStream();
-                using var reader = new StreamReader(stream, Encoding.UTF8, false, 4096, leaveOpen: true);
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
-                await new SmtpSession(this, reader, writer, Mode).RunAsync(_stop.Token);
+                if (mode == SmtpServerMode.Silent)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+                await using var session = new SmtpSession(this, client.GetStream(), mode, Tls);
+                await session.RunAsync(_stop.Token);
             }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
             {
-                // The client went away or the server is stopping.
+                // The client went away, refused our certificate, or the server is stopping.
             }
         }
     }
@@ -96,5 +106,6 @@ public sealed class SmtpServerDouble : IAsyncDisposable
         _listener.Stop();
         await _acceptLoop;
         _stop.Dispose();
+        Certificate.Dispose();
     }
 }

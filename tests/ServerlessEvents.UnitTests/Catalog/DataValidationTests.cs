@@ -31,6 +31,10 @@ public class DataValidationTests
         { "order.delivered", """{"orderId":"o","deliveredAt":"2024-13-01T00:00:00Z"}""", "data.deliveredAt", "RFC 3339" },
         { "webhook.disabled", """{"webhookId":"w","url":"not a url","reason":"r"}""", "data.url", "absolute URI" },
         { "user.login", """{"userId":"u","method":"Password"}""", "data.method", "must be one of" },
+        { "product.low_stock", "{" + LowStock + ""","quantity":2.0}""", "data.quantity", "must be an integer written without a fraction or exponent" },
+        { "product.low_stock", "{" + LowStock + ""","quantity":2e1}""", "data.quantity", "must be an integer written without a fraction or exponent" },
+        { "ai.anomaly_detected", "{" + Anomaly + ""","severity":"low","detectedAt":"2024-02-29 23:59:59Z"}""", "data.detectedAt", "RFC 3339" },
+        { "order.created", "{" + Order.Replace("ann@example.com", "ann@localhost", StringComparison.Ordinal) + "}", "data.customerEmail", "must be an email address" },
         { "user.created", "[]", "data", "must be an object, not an array" },
         { "user.created", "null", "data", "must be an object, not null" },
     };
@@ -42,6 +46,22 @@ public class DataValidationTests
         var errors = ReaderFixture.Catalog.Validate(EventTypeCatalogTests.Event(type, data));
         var error = Assert.Single(errors, e => e.Field == field);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_breaks_several_keywords_gets_one_error_with_the_most_telling_message()
+    {
+        var data = "{" + Order.Replace("ann@example.com", "", StringComparison.Ordinal) + ""","items":[{"sku":"S","name":"N","quantity":3000000000.5,"unitPrice":1}]}""";
+        var errors = ReaderFixture.Catalog.Validate(EventTypeCatalogTests.Event("order.created", data));
+
+        Assert.Equal([("data.customerEmail", "must not be empty"), ("data.items[0].quantity", "must be an integer, not 3000000000.5")], errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Member_names_with_pointer_escapes_are_reported_verbatim()
+    {
+        var data = "{" + Order + ""","a/b~c":1}""";
+        Assert.Equal("data.a/b~c", Assert.Single(ReaderFixture.Catalog.Validate(EventTypeCatalogTests.Event("order.created", data))).Field);
     }
 
     [Fact]
