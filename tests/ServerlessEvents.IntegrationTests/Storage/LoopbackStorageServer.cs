@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Testing.Tls;
 
 namespace ServerlessEvents.IntegrationTests.Storage;
 
@@ -36,7 +36,7 @@ internal sealed class LoopbackStorageServer : IAsyncDisposable
     /// <param name="status">Chooses the response status from the request and its 1-based sequence number.</param>
     public static async Task<LoopbackStorageServer> StartAsync(Func<HttpContext, int, int> status)
     {
-        var certificate = CreateCertificate();
+        var certificate = LoopbackCertificate.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
         var app = builder.Build();
@@ -66,16 +66,6 @@ internal sealed class LoopbackStorageServer : IAsyncDisposable
         await context.Response.CompleteAsync();
     }
 
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Azure.Core.Pipeline;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using ServerlessEvents.Testing.Tls;
 
 namespace ServerlessEvents.Testing.SignalR;
 
@@ -86,7 +86,7 @@ public sealed class SignalRServiceDouble : IAsyncDisposable
     /// <summary>Starts the double in access-key mode (or, with <paramref name="entraToken"/>, in Entra mode).</summary>
     public static async Task<SignalRServiceDouble> StartAsync(string? accessKey = DefaultAccessKey, string? entraToken = null)
     {
-        var certificate = entraToken is null ? null : CreateCertificate();
+        var certificate = entraToken is null ? null : LoopbackCertificate.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
@@ -110,16 +110,6 @@ public sealed class SignalRServiceDouble : IAsyncDisposable
         ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _certificate.Thumbprint,
     });
 
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
-    }
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using ServerlessEvents.Testing.Tls;
 
 namespace ServerlessEvents.Testing.Smtp;
 
@@ -29,7 +30,7 @@ public sealed class SmtpServerDouble : IAsyncDisposable
     public SmtpServerTls Tls { get; set; } = SmtpServerTls.None;
 
     /// <summary>The server certificate (self-signed for 127.0.0.1 and localhost, made for this server); trust only this one.</summary>
-    public X509Certificate2 Certificate { get; } = TestCertificate.CreateLoopback();
+    public X509Certificate2 Certificate { get; } = LoopbackCertificate.Create();
 
     /// <summary>When set, mail is refused (530) until the client authenticates with exactly these credentials.</summary>
     public (string User, string Password)? RequiredCredentials { get; set; }

@@ -2,16 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ServerlessEvents.Testing.Smtp;
+namespace ServerlessEvents.Testing.Tls;
 
-/// <summary>A throw-away self-signed server certificate for 127.0.0.1 / localhost, made in memory for one test run.</summary>
-public static class TestCertificate
+/// <summary>
+/// A throw-away self-signed server certificate for 127.0.0.1 / localhost, made in memory for one test run. The loopback
+/// peers that speak TLS (SMTP, storage, SignalR Service) use it, and their clients trust exactly it.
+/// </summary>
+public static class LoopbackCertificate
 {
     /// <summary>Creates a certificate with its private key, valid for a day, for TLS server authentication.</summary>
-    public static X509Certificate2 CreateLoopback()
+    public static X509Certificate2 Create()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=SmtpServerDouble", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
