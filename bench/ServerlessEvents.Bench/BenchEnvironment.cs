@@ -64,6 +64,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
             ["EventGrid__TopicKey"] = sink.Key,
             ["Auth__AdminKey"] = AdminKey,
             ["Webhooks__AllowLoopbackTargets"] = "true",
+            ["Webhooks__SecretKeys__" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey,
+            ["Webhooks__ActiveSecretKeyId"] = PipelineFixture.SecretKeyId,
         };
         foreach (var (name, value) in extra)
         {

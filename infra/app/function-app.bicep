@@ -20,6 +20,7 @@ param deploymentContainerName string
 param applicationInsightsName string
 param topicName string
 param signalRName string
+param keyVaultName string
 @description('Upper bound of Flex instances (40..1000).')
 param maximumInstanceCount int = 100
 @allowed([
@@ -44,6 +45,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
   name: topicName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
@@ -130,6 +135,8 @@ var signalRAppSettings = {
 var identityAppSettings = {
   AZURE_CLIENT_ID: identityClientId
   EventGrid__TopicEndpoint: topic.properties.endpoint
+  // The key-encryption key of webhook signing secrets, read with the identity above (Key Vault Secrets User).
+  Webhooks__SecretKeyVaultUri: keyVault.properties.vaultUri
 }
 
 var emailAppSettings = enableEmail ? {
