@@ -66,6 +66,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
             ["Webhooks__AllowLoopbackTargets"] = "true",
             ["Webhooks__SecretKeys__" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey,
             ["Webhooks__ActiveSecretKeyId"] = PipelineFixture.SecretKeyId,
+            // The bench measures the pipeline's own throughput, not the per-tenant quota.
+            ["IngestQuota__Enabled"] = "false",
         };
         foreach (var (name, value) in extra)
         {

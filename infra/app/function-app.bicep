@@ -21,8 +21,13 @@ param applicationInsightsName string
 param topicName string
 param signalRName string
 param keyVaultName string
-@description('Upper bound of Flex instances (40..1000).')
-param maximumInstanceCount int = 100
+// 40 (the Flex minimum) keeps one tenant at its default ingest quota (IngestQuota__EventsPerSecond = 70 per instance,
+// Quotas/IngestQuotaOptions.cs) under the storage account's 20,000 entity operations a second: 70 x 40 x ~7 entity
+// writes an event = 19,600. Raising it raises that worst case; lower the default quota with it (docs/quotas.md).
+@description('Upper bound of Flex instances (40..1000). Keep maximumInstanceCount x IngestQuota__EventsPerSecond x 7 under 20,000 (docs/quotas.md).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
 @allowed([
   512
   2048

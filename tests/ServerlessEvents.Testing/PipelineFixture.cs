@@ -41,6 +41,8 @@ public class PipelineFixture : IAsyncLifetime
         ["Outbox:MinAgeSeconds"] = "0",
         ["Webhooks:SecretKeys:" + SecretKeyId] = SecretKey,
         ["Webhooks:ActiveSecretKeyId"] = SecretKeyId,
+        // Tests ingest thousands of events at once; the quota tests turn quotas back on (QuotaFixture).
+        ["IngestQuota:Enabled"] = "false",
     };
 
     /// <summary>Extra service configuration for a derived fixture.</summary>

@@ -30,6 +30,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output) : IAsyncLifetime
             ["Outbox:MinAgeSeconds"] = "0",
             ["Webhooks:SecretKeys:" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey,
             ["Webhooks:ActiveSecretKeyId"] = PipelineFixture.SecretKeyId,
+            ["IngestQuota:Enabled"] = "false",
         });
     }
 
