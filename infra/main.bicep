@@ -120,6 +120,16 @@ module signalR './app/signalr.bicep' = {
   }
 }
 
+module keyVault './app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module email './app/email.bicep' = if (enableEmail) {
   name: 'email'
   scope: rg
@@ -146,6 +156,7 @@ module functionApp './app/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     topicName: topic.outputs.name
     signalRName: signalR.outputs.name
+    keyVaultName: keyVault.outputs.name
     enableEmail: enableEmail
     // `email` is deployed exactly when enableEmail is true, so `!` holds where it is read (BCP318 otherwise).
     emailSenderAddress: enableEmail ? email!.outputs.senderAddress : ''
@@ -164,6 +175,8 @@ module appRoles './app/rbac.bicep' = {
     topicName: topic.outputs.name
     signalRName: signalR.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    keyVaultAccess: 'reader'
   }
 }
 
@@ -177,6 +190,8 @@ module deployerRoles './app/rbac.bicep' = if (!empty(principalId)) {
     topicName: topic.outputs.name
     signalRName: signalR.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    keyVaultAccess: 'officer'
   }
 }
 
@@ -195,6 +210,9 @@ output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output DEAD_LETTER_CONTAINER_NAME string = storage.outputs.deadLetterContainerName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output WEBHOOK_SECRET_KEK_NAME string = 'webhook-secret-kek'
 output EVENTGRID_TOPIC_NAME string = topic.outputs.name
 output EVENTGRID_TOPIC_ID string = topic.outputs.id
 output EVENTGRID_TOPIC_ENDPOINT string = topic.outputs.endpoint

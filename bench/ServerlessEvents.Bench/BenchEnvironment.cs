@@ -64,6 +64,10 @@ public sealed class BenchEnvironment : IAsyncDisposable
             ["EventGrid__TopicKey"] = sink.Key,
             ["Auth__AdminKey"] = AdminKey,
             ["Webhooks__AllowLoopbackTargets"] = "true",
+            ["Webhooks__SecretKeys__" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey,
+            ["Webhooks__ActiveSecretKeyId"] = PipelineFixture.SecretKeyId,
+            // The bench measures the pipeline's own throughput, not the per-tenant quota.
+            ["IngestQuota__Enabled"] = "false",
         };
         foreach (var (name, value) in extra)
         {

@@ -9,6 +9,7 @@ using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
+using ServerlessEvents.Functions.Quotas;
 using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Replay;
 using ServerlessEvents.Functions.Retention;
@@ -29,6 +30,7 @@ public static class FeatureRegistration
         services.AddTenancy(configuration);
         services.AddCatalog(configuration);
         services.AddLocalDevelopment(configuration);
+        services.AddQuotas(configuration);
         services.AddIngestion(configuration);
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
@@ -50,6 +52,7 @@ public static class FeatureRegistration
     {
         app.MapHealth();
         app.MapTenancy();
+        app.MapQuotas();
         app.MapCatalog();
         app.MapIngestion();
         app.MapHistory();

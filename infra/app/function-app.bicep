@@ -20,8 +20,14 @@ param deploymentContainerName string
 param applicationInsightsName string
 param topicName string
 param signalRName string
-@description('Upper bound of Flex instances (40..1000).')
-param maximumInstanceCount int = 100
+param keyVaultName string
+// 40 (the Flex minimum) keeps one tenant at its default ingest quota (IngestQuota__EventsPerSecond = 70 per instance,
+// Quotas/IngestQuotaOptions.cs) under the storage account's 20,000 entity operations a second: 70 x 40 x ~7 entity
+// writes an event = 19,600. Raising it raises that worst case; lower the default quota with it (docs/quotas.md).
+@description('Upper bound of Flex instances (40..1000). Keep maximumInstanceCount x IngestQuota__EventsPerSecond x 7 under 20,000 (docs/quotas.md).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
 @allowed([
   512
   2048
@@ -44,6 +50,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
   name: topicName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
@@ -130,6 +140,8 @@ var signalRAppSettings = {
 var identityAppSettings = {
   AZURE_CLIENT_ID: identityClientId
   EventGrid__TopicEndpoint: topic.properties.endpoint
+  // The key-encryption key of webhook signing secrets, read with the identity above (Key Vault Secrets User).
+  Webhooks__SecretKeyVaultUri: keyVault.properties.vaultUri
 }
 
 var emailAppSettings = enableEmail ? {

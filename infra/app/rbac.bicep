@@ -11,6 +11,13 @@ param storageAccountName string
 param topicName string
 param signalRName string
 param applicationInsightsName string
+param keyVaultName string
+@description('reader: Key Vault Secrets User (the app reads the webhook key-encryption key); officer: Key Vault Secrets Officer (the deployer, whose postdeploy hook creates it).')
+@allowed([
+  'reader'
+  'officer'
+])
+param keyVaultAccess string
 
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -21,7 +28,10 @@ var roleIds = {
   // server connections and access keys of Default-mode servers, so it is not granted.
   signalRRestApiOwner: 'fd53cd77-2268-407a-8f46-7e7863d0f521'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
+var keyVaultRoleId = keyVaultAccess == 'officer' ? roleIds.keyVaultSecretsOfficer : roleIds.keyVaultSecretsUser
 var storageRoles = [
   roleIds.storageBlobDataOwner
   roleIds.storageQueueDataContributor
@@ -42,6 +52,20 @@ resource signalR 'Microsoft.SignalRService/signalR@2024-03-01' existing = {
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource keyVaultSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, principalId, keyVaultRoleId)
+  properties: {
+    principalId: principalId
+    principalType: principalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultRoleId)
+  }
 }
 
 resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: {

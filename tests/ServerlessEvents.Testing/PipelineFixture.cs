@@ -17,6 +17,9 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>The administrator key the handler is configured with.</summary>
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
+    /// <summary>The key id and base64 key-encryption key the handler encrypts webhook secrets with (test only).</summary>
+    public const string SecretKeyId = "test1", SecretKey = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0wMDE=";
+
     private int _tenants;
 
     /// <summary>Storage.</summary>
@@ -36,6 +39,10 @@ public class PipelineFixture : IAsyncLifetime
         ["EventGrid:TopicKey"] = EventGrid.Key,
         ["Auth:AdminKey"] = AdminKey,
         ["Outbox:MinAgeSeconds"] = "0",
+        ["Webhooks:SecretKeys:" + SecretKeyId] = SecretKey,
+        ["Webhooks:ActiveSecretKeyId"] = SecretKeyId,
+        // Tests ingest thousands of events at once; the quota tests turn quotas back on (QuotaFixture).
+        ["IngestQuota:Enabled"] = "false",
     };
 
     /// <summary>Extra service configuration for a derived fixture.</summary>

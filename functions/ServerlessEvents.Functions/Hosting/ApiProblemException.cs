@@ -28,6 +28,9 @@ public sealed class ApiProblemException : Exception
     /// <summary>The fields at fault.</summary>
     public IReadOnlyList<FieldError> Errors { get; }
 
+    /// <summary>When set, the answer carries <c>Retry-After</c> with this delay in whole seconds (rounded up, at least 1).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Extra members written into the problem document (e.g. the list of known event types).</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 

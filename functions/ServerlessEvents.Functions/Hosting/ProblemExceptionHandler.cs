@@ -23,6 +23,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             httpContext.Response.Headers.RetryAfter = "5";
         }
+        if (exception is ApiProblemException { RetryAfter: { } wait })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

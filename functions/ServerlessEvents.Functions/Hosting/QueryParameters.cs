@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Hosting;
 
@@ -11,9 +12,15 @@ public static class QueryParameters
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max ? limit
         : throw ApiProblemException.BadRequest($"{field} must be a whole number from 1 to {max}.", new FieldError(field, $"must be 1..{max}"));
 
-    /// <summary>An RFC 3339 time in UTC, or null when absent.</summary>
+    /// <summary>
+    /// An RFC 3339 date-time with an offset (<c>2026-01-31T12:00:00Z</c>, <c>...+02:00</c>) as a UTC instant, or null when
+    /// absent. The same rule ingestion applies to an event's <c>time</c> (<see cref="Rfc3339.TryParseDateTime"/>): a bare
+    /// date or a time without an offset is ambiguous and refused with a 400 naming <paramref name="field"/>.
+    /// </summary>
     public static DateTimeOffset? Time(string? text, string field) =>
         string.IsNullOrEmpty(text) ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time) ? time
-        : throw ApiProblemException.BadRequest($"'{field}' must be an RFC 3339 time such as 2026-01-31T12:00:00Z.", new FieldError(field, "is not an RFC 3339 time"));
+        : Rfc3339.TryParseDateTime(text, out var time) ? time
+        : throw ApiProblemException.BadRequest(
+            $"'{field}' must be an RFC 3339 date-time with an offset, such as 2026-01-31T12:00:00Z or 2026-01-31T13:00:00+01:00.",
+            new FieldError(field, "is not an RFC 3339 date-time with an offset (Z or ±hh:mm)"));
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Quotas;
 using ServerlessEvents.Functions.Tenancy;
 
 namespace ServerlessEvents.Functions.Ingestion;
 
-/// <summary><c>POST /api/events</c> and <c>POST /api/events/batch</c>.</summary>
+/// <summary><c>POST /api/events</c> and <c>POST /api/events/batch</c>; each event of a request counts against the tenant's <see cref="IngestQuota"/>.</summary>
 public static class IngestionEndpoints
 {
     /// <summary>Maps the ingestion functions.</summary>
@@ -23,6 +24,8 @@ public static class IngestionEndpoints
         // A single event may carry envelope overhead on top of its limit; the exact size is checked once normalised.
         var limit = batchEndpoint ? options.MaxBatchBytes : options.MaxEventBytes + 64_000;
         var incoming = await reader.ReadAsync(context.Request, batchEndpoint, limit, context.RequestAborted);
+        // Every event of the request counts, valid or not: the quota protects the storage work of reading and checking too.
+        await context.RequestServices.GetRequiredService<IngestQuota>().AcquireAsync(context.Caller().Tenant, incoming.Count, context.RequestAborted);
         var results = await service.IngestAsync(context.Caller().Tenant, incoming, context.RequestAborted);
         return batchEndpoint ? BatchAnswer(results) : SingleAnswer(results[0], incoming[0], reader);
     }

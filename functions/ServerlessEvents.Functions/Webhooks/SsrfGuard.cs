@@ -50,7 +50,7 @@ public sealed class SsrfGuard
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.AsSpan().Trim("[]"), out var literal)
+        var addresses = IPAddress.TryParse(WebhookTargetPolicy.NormalizeHost(host), out var literal)
             ? [literal]
             : await _resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         if (addresses.Length == 0)

@@ -16,9 +16,21 @@ public partial class WebhookDeliveryProcessor(
     public virtual async Task<WebhookDelivery> AttemptAsync(WebhookSubscription subscription, WebhookDelivery delivery, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var active = rotation.SelectActive(await secrets.GetKeysAsync(subscription.Tenant, subscription.Id, cancellationToken), now);
+        IReadOnlyList<WebhookSecret> active;
+        var unreadable = false;
+        try
+        {
+            active = rotation.SelectActive(await secrets.GetKeysAsync(subscription.Tenant, subscription.Id, cancellationToken), now);
+        }
+        catch (System.Security.Cryptography.CryptographicException exception)
+        {
+            // Fail closed: nothing is sent unsigned or signed with a guessed key.
+            LogSecretUnreadable(logger, exception, subscription.Id);
+            (active, unreadable) = ([], true);
+        }
         var body = await payloads.GetBodyAsync(delivery, cancellationToken);
-        var result = active.Count == 0 ? Final("The subscription has no signing secret.", now)
+        var result = unreadable ? Final("The subscription's signing secret could not be decrypted (altered at rest, or its key id is no longer configured).", now)
+            : active.Count == 0 ? Final("The subscription has no signing secret.", now)
             : body is null ? Final("The event no longer exists in the store.", now)
             : await SendAsync(subscription.Url, new WebhookMessage(delivery.Id, delivery.EventId, delivery.EventType, body), active, timeout, cancellationToken);
         var recorded = await RecordAsync(delivery, result, cancellationToken);
@@ -78,6 +90,9 @@ public partial class WebhookDeliveryProcessor(
         }
         return next;
     }
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Error, Message = "The signing secret of webhook {SubscriptionId} could not be decrypted; the delivery is failed without sending")]
+    private static partial void LogSecretUnreadable(ILogger logger, Exception exception, string subscriptionId);
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {SubscriptionId} dead-lettered after outcome {Outcome}")]
     private static partial void LogDeadLettered(ILogger logger, string deliveryId, string subscriptionId, WebhookAttemptOutcome outcome);

@@ -31,6 +31,33 @@ public static class WebhooksModule
     }
 
     /// <summary>
+    /// Registers <see cref="WebhookSecretProtectionOptions"/> (validated at start-up: no key-encryption key, no start) and
+    /// the <see cref="WebhookKeyRing"/> they select: <see cref="KeyVaultWebhookKeyRing"/> when a vault is configured (read
+    /// with the app's managed identity, <c>AZURE_CLIENT_ID</c>), otherwise <see cref="ConfiguredWebhookKeyRing"/>.
+    /// </summary>
+    public static IServiceCollection AddWebhookSecretProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<WebhookSecretProtectionOptions>(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WebhookKeyRing>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WebhookSecretProtectionOptions>>();
+            if (options.Value.SecretKeyVaultUri is not { } vault)
+            {
+                return new ConfiguredWebhookKeyRing(options);
+            }
+            var clientId = configuration["AZURE_CLIENT_ID"];
+            var credential = new Azure.Identity.DefaultAzureCredential(new Azure.Identity.DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrEmpty(clientId) ? null : clientId,
+            });
+            return new KeyVaultWebhookKeyRing(new Azure.Security.KeyVault.Secrets.SecretClient(vault, credential), options, sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
+
+    /// <summary>
     /// Everything of webhooks: delivery (<see cref="AddWebhookDelivery"/>), the subscription, secret and delivery
     /// stores, the retry queue, the processor, the request parser and the <c>webhooks</c> subscriber.
     /// Every attempt is told to the registered <see cref="IWebhookDeliveryObserver"/>s, among them
@@ -40,7 +67,10 @@ public static class WebhooksModule
     {
         services.AddWebhookDelivery(configuration);
         services.TryAddSingleton<WebhookSubscriptionStore>();
+        services.AddWebhookSecretProtection(configuration);
         services.TryAddSingleton<WebhookSecretStore>();
+        services.TryAddSingleton<WebhookSecretSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSecretSweep>());
         services.TryAddSingleton<WebhookDeliveryStore>();
         services.TryAddSingleton<WebhookRetryQueue>();
         services.TryAddSingleton<WebhookPayloads>();

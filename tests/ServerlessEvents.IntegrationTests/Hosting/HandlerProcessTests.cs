@@ -33,6 +33,8 @@ public sealed class HandlerProcessTests
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Testing.Azurite.AzuriteFixture.AccountKey};TableEndpoint=http://127.0.0.1:{deadStoragePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{deadStoragePort}/devstoreaccount1;";
         start.Environment["EventGrid__TopicEndpoint"] = "https://example.invalid/api/events";
         start.Environment["EventGrid__TopicKey"] = "unused";
+        start.Environment["Webhooks__SecretKeys__" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey;
+        start.Environment["Webhooks__ActiveSecretKeyId"] = PipelineFixture.SecretKeyId;
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

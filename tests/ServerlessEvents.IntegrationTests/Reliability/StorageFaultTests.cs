@@ -28,6 +28,9 @@ public sealed class StorageFaultTests(ITestOutputHelper output) : IAsyncLifetime
             ["EventGrid:TopicKey"] = _sink.Key,
             ["Auth:AdminKey"] = PipelineFixture.AdminKey,
             ["Outbox:MinAgeSeconds"] = "0",
+            ["Webhooks:SecretKeys:" + PipelineFixture.SecretKeyId] = PipelineFixture.SecretKey,
+            ["Webhooks:ActiveSecretKeyId"] = PipelineFixture.SecretKeyId,
+            ["IngestQuota:Enabled"] = "false",
         });
     }
 

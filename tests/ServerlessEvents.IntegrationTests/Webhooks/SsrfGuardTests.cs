@@ -162,4 +162,49 @@ public sealed class SsrfGuardTests
         Assert.Equal(WebhookAttemptOutcome.Refused, result.Outcome);
         Assert.Equal(0, harness.Guard.ConnectAttempts);
     }
+
+    [Theory]
+    [InlineData("LOCALHOST.")]
+    [InlineData("localhost.")]
+    [InlineData("Api.LocalHost.")]
+    [InlineData("127.0.0.1.")]
+    public async Task Trailing_dot_loopback_host_is_refused_at_delivery_without_a_connection(string host)
+    {
+        using var trap = new ConnectionTrap(IPAddress.Loopback);
+        using var harness = new SenderHarness(new WebhookOptions());
+
+        var result = await harness.Sender.SendAsync(new Uri($"https://{host}:{trap.Port}/hook"), SenderHarness.Message(), Secrets);
+
+        Assert.Equal(WebhookAttemptOutcome.Refused, result.Outcome);
+        Assert.Contains("loopback", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, trap.Accepted);
+        Assert.Equal(0, harness.Guard.ConnectAttempts);
+    }
+
+    [Fact]
+    public async Task Guarded_handler_refuses_a_trailing_dot_loopback_literal_even_when_the_static_check_is_bypassed()
+    {
+        using var trap = new ConnectionTrap(IPAddress.Loopback);
+        using var harness = new SenderHarness(new WebhookOptions());
+        using var client = new HttpClient(harness.Guard.CreateHandler());
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri($"http://127.0.0.1.:{trap.Port}/")));
+
+        var refused = Assert.IsType<WebhookTargetRefusedException>(ex.InnerException);
+        Assert.Contains("loopback", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, trap.Accepted);
+        Assert.Equal(0, harness.Guard.ConnectAttempts);
+    }
+
+    [Fact]
+    public async Task Stored_url_with_a_control_character_is_refused_at_delivery()
+    {
+        using var harness = new SenderHarness(new WebhookOptions());
+
+        var result = await harness.Sender.SendAsync(new Uri("https://hooks.example.com/a\u0000b"), SenderHarness.Message(), Secrets);
+
+        Assert.Equal(WebhookAttemptOutcome.Refused, result.Outcome);
+        Assert.Contains("control character", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Guard.ConnectAttempts);
+    }
 }

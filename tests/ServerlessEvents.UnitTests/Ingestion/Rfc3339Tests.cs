@@ -33,4 +33,32 @@ public class Rfc3339Tests
         Assert.Equal("2026-01-02T03:04:05.6780000Z", text);
         Assert.True(Rfc3339.IsDateTime(text));
     }
+
+    [Theory]
+    [InlineData("2026-01-31T12:00:00Z", "2026-01-31T12:00:00.0000000Z")]
+    [InlineData("2026-01-31t13:30:00+01:30", "2026-01-31T12:00:00.0000000Z")]
+    [InlineData("2026-01-31T07:00:00-05:00", "2026-01-31T12:00:00.0000000Z")]
+    [InlineData("2026-01-31T12:00:00.123456789z", "2026-01-31T12:00:00.1234567Z")]
+    [InlineData("2024-02-29T23:59:59.5+14:00", "2024-02-29T09:59:59.5000000Z")]
+    [InlineData("2026-01-01T00:30:00+01:00", "2025-12-31T23:30:00.0000000Z")]
+    public void Parses_a_date_time_with_an_offset_to_the_utc_instant(string text, string utc)
+    {
+        Assert.True(Rfc3339.TryParseDateTime(text, out var instant));
+
+        Assert.Equal(TimeSpan.Zero, instant.Offset);
+        Assert.Equal(utc, Rfc3339.Format(instant));
+    }
+
+    [Theory]
+    [InlineData("2026-01-31")]
+    [InlineData("2026-01-31T12:00:00")]
+    [InlineData("2026-01-31T12:00")]
+    [InlineData("2026-01-31 12:00:00Z")]
+    [InlineData("2026-01-31T12:00:00+15:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("Sat, 31 Jan 2026 12:00:00 GMT")]
+    [InlineData("")]
+    public void Parse_refuses_bare_dates_missing_offsets_and_unrepresentable_instants(string text) =>
+        Assert.False(Rfc3339.TryParseDateTime(text, out _));
 }
