@@ -104,12 +104,4 @@ public sealed class EventTypeCatalog
     /// <summary>The error that names an unknown type.</summary>
     public FieldError UnknownTypeError(string? type) =>
         new("type", $"'{type}' is not a known event type; GET /api/event-types lists the {TypeNames.Count} known types");
-
-    /// <summary>A 422 problem for an unknown type, listing the known types in <c>knownTypes</c>.</summary>
-    public ApiProblemException UnknownTypeProblem(string? type)
-    {
-        var problem = ApiProblemException.Unprocessable($"Unknown event type '{type}'.", [UnknownTypeError(type)]);
-        problem.Extensions["knownTypes"] = TypeNames;
-        return problem;
-    }
 }

@@ -23,10 +23,6 @@ public sealed class IngestionOptions
     [Range(1_024, 4_194_304)]
     public int MaxBatchBytes { get; set; } = 1_048_576;
 
-    /// <summary>The most events in one batch request. Default 500.</summary>
-    [Range(1, 500)]
-    public int MaxBatchEvents { get; set; } = 500;
-
     /// <summary>Whether ingestion publishes at once after storing (the fast path). Default true; the sweeper publishes the rest.</summary>
     public bool PublishImmediately { get; set; } = true;
 

@@ -9,10 +9,6 @@ public static class AzureEnvironment
     /// </summary>
     public static IReadOnlyList<string> MarkerVariables { get; } = ["WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME"];
 
-    /// <summary>True when any marker variable has a value in the configuration (which includes environment variables).</summary>
-    public static bool IsAzure(IConfiguration configuration) =>
-        MarkerVariables.Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
-
     /// <summary>The first marker variable that is set, for messages.</summary>
     public static string? DetectedBy(IConfiguration configuration) =>
         MarkerVariables.FirstOrDefault(name => !string.IsNullOrWhiteSpace(configuration[name]));

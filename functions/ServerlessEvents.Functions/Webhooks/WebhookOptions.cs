@@ -49,7 +49,7 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
     public TimeSpan AutoDisableAfter { get; set; } = TimeSpan.FromDays(5);
 
-    /// <summary>The timestamp tolerance receivers should apply (documented for them, used by <see cref="WebhookVerifier"/> here). Default 5 min.</summary>
+    /// <summary>The timestamp tolerance receivers should apply (documented for them; nothing in the app reads it). Default 5 min.</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 

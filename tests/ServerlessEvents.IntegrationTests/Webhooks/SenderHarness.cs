@@ -5,16 +5,16 @@ using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.IntegrationTests.Webhooks;
 
-/// <summary>A real sender, guard and policy wired like production, with an optional fixed DNS resolver.</summary>
+/// <summary>A real sender, guard and policy wired like production, with an optional fixed DNS resolver and clock.</summary>
 internal sealed class SenderHarness : IDisposable
 {
-    public SenderHarness(WebhookOptions options, IReadOnlyDictionary<string, IPAddress[]>? dns = null)
+    public SenderHarness(WebhookOptions options, IReadOnlyDictionary<string, IPAddress[]>? dns = null, TimeProvider? clock = null)
     {
         var wrapped = Options.Create(options);
         Resolver = dns is null ? null : new StaticDnsResolver(dns);
         Policy = new WebhookTargetPolicy(wrapped);
         Guard = new SsrfGuard(Policy, (IWebhookDnsResolver?)Resolver ?? new SystemDnsResolver(), wrapped);
-        Sender = new WebhookSender(wrapped, new WebhookSigner(), Policy, Guard, TimeProvider.System, NullLogger<WebhookSender>.Instance);
+        Sender = new WebhookSender(wrapped, new WebhookSigner(), Policy, Guard, clock ?? TimeProvider.System, NullLogger<WebhookSender>.Instance);
     }
 
     public StaticDnsResolver? Resolver { get; }

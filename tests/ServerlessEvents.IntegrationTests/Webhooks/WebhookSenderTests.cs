@@ -28,15 +28,13 @@ public sealed class WebhookSenderTests
         });
 
     [Fact]
-    public async Task Receiver_verifies_the_signed_delivery_with_WebhookVerifier_and_the_attempt_succeeds()
+    public async Task Receiver_verifies_the_signed_delivery_with_the_StandardWebhooks_package_and_the_attempt_succeeds()
     {
-        var verifier = new WebhookVerifier([WebhookSecret.Parse(Secret.Reveal())]);
         await using var receiver = await LoopbackReceiver.StartAsync(async (context, request) =>
         {
-            var ok = verifier.TryVerify(request.Body, request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"), out var reason)
-                && verifier.TryVerifyLegacy(request.Body, request.Header("X-Webhook-Signature"));
+            var ok = ReceiverVerification.Verifies(request, Secret.Reveal()) && ReceiverVerification.VerifiesLegacy(request, Secret.Reveal());
             context.Response.StatusCode = ok ? 200 : 401;
-            await context.Response.WriteAsync(ok ? "thanks" : reason.ToString());
+            await context.Response.WriteAsync(ok ? "thanks" : "unverified");
         });
         using var harness = Harness();
         var message = SenderHarness.Message();
@@ -65,10 +63,9 @@ public sealed class WebhookSenderTests
     {
         var oldSecret = WebhookSecret.Generate();
         var newSecret = WebhookSecret.Generate();
-        var verifier = new WebhookVerifier([oldSecret]);
         await using var receiver = await LoopbackReceiver.StartAsync((context, request) =>
         {
-            context.Response.StatusCode = verifier.TryVerify(request.Body, request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"), out _) ? 204 : 401;
+            context.Response.StatusCode = ReceiverVerification.Verifies(request, oldSecret.Reveal()) ? 204 : 401;
             return Task.CompletedTask;
         });
         using var harness = Harness();
@@ -80,12 +77,40 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public async Task Receiver_rejecting_a_wrong_secret_makes_the_attempt_retry()
+    public async Task Receiver_refuses_a_delivery_signed_with_a_timestamp_older_than_the_tolerance_and_accepts_one_just_inside()
     {
-        var verifier = new WebhookVerifier([WebhookSecret.Generate()]);
+        var verdicts = new System.Collections.Concurrent.ConcurrentQueue<bool>();
         await using var receiver = await LoopbackReceiver.StartAsync((context, request) =>
         {
-            context.Response.StatusCode = verifier.TryVerify(request.Body, request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"), out _) ? 204 : 401;
+            var ok = ReceiverVerification.Verifies(request, Secret.Reveal());
+            verdicts.Enqueue(ok);
+            context.Response.StatusCode = ok ? 204 : 401;
+            return Task.CompletedTask;
+        });
+        var clock = new TestClock { Offset = -(ReceiverVerification.Tolerance + TimeSpan.FromMinutes(1)) };
+        using var stale = new SenderHarness(new WebhookOptions { AllowLoopbackTargets = true }, clock: clock);
+
+        var refused = await stale.Sender.SendAsync(receiver.Url("/"), SenderHarness.Message(), [Secret]);
+        clock.Offset = -(ReceiverVerification.Tolerance - TimeSpan.FromMinutes(1));
+        var accepted = await stale.Sender.SendAsync(receiver.Url("/"), SenderHarness.Message(), [Secret]);
+
+        Assert.Equal(WebhookAttemptOutcome.Retry, refused.Outcome);
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Equal(WebhookAttemptOutcome.Succeeded, accepted.Outcome);
+        Assert.Equal([false, true], verdicts.ToArray());
+        var tooOld = receiver.Requests.First();
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => ReceiverVerification.Verify(tooOld, Secret.Reveal()));
+        var atSendTime = new TestClock { Offset = -(ReceiverVerification.Tolerance + TimeSpan.FromMinutes(1)) };
+        Assert.True(ReceiverVerification.VerifiesAt(tooOld, Secret.Reveal(), atSendTime), "only the timestamp is wrong: the signature holds at send time");
+    }
+
+    [Fact]
+    public async Task Receiver_rejecting_a_wrong_secret_makes_the_attempt_retry()
+    {
+        var otherSecret = WebhookSecret.Generate().Reveal();
+        await using var receiver = await LoopbackReceiver.StartAsync((context, request) =>
+        {
+            context.Response.StatusCode = ReceiverVerification.Verifies(request, otherSecret) ? 204 : 401;
             return Task.CompletedTask;
         });
         using var harness = Harness();
@@ -265,10 +290,9 @@ public sealed class WebhookSenderTests
     [Fact]
     public async Task Concurrent_attempts_through_one_sender_are_each_signed_for_their_own_delivery()
     {
-        var verifier = new WebhookVerifier([Secret]);
         await using var receiver = await LoopbackReceiver.StartAsync((context, request) =>
         {
-            context.Response.StatusCode = verifier.TryVerify(request.Body, request.Header("webhook-id"), request.Header("webhook-timestamp"), request.Header("webhook-signature"), out _) ? 200 : 401;
+            context.Response.StatusCode = ReceiverVerification.Verifies(request, Secret.Reveal()) ? 200 : 401;
             return Task.CompletedTask;
         });
         using var harness = Harness();
@@ -283,7 +307,6 @@ public sealed class WebhookSenderTests
     [Fact]
     public async Task Retries_keep_the_webhook_id_and_resign()
     {
-        var verifier = new WebhookVerifier([Secret]);
         await using var receiver = await Respond(500);
         using var harness = Harness();
         var message = SenderHarness.Message("msg_retry_same_id");
@@ -294,6 +317,6 @@ public sealed class WebhookSenderTests
         var requests = receiver.Requests.ToArray();
         Assert.Equal(2, requests.Length);
         Assert.All(requests, r => Assert.Equal("msg_retry_same_id", r.Header("webhook-id")));
-        Assert.All(requests, r => verifier.Verify(r.Body, r.Header("webhook-id"), r.Header("webhook-timestamp"), r.Header("webhook-signature")));
+        Assert.All(requests, r => ReceiverVerification.Verify(r, Secret.Reveal()));
     }
 }

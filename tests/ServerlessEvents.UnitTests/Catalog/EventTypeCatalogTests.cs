@@ -108,13 +108,20 @@ public class EventTypeCatalogTests
     }
 
     [Fact]
-    public void Unknown_type_is_an_error_on_type_and_its_problem_lists_known_types()
+    public void Unknown_type_is_an_error_on_type_and_the_reader_answers_it_with_a_422_listing_known_types()
     {
         var error = Assert.Single(Catalog.Validate(Event("order.exploded", "{}")));
         Assert.Equal("type", error.Field);
-        var problem = Catalog.UnknownTypeProblem("order.exploded");
+        Assert.Contains("'order.exploded'", error.Message, StringComparison.Ordinal);
+
+        var reader = ReaderFixture.Reader();
+        var result = Assert.Single(ReaderFixture.Read("application/cloudevents+json",
+            """{"specversion":"1.0","id":"u-1","source":"/s","type":"order.exploded","data":{}}""", reader: reader));
+        Assert.True(result.UnknownType);
+        var problem = reader.ToProblem(result);
         Assert.Equal(422, problem.Status);
         Assert.Equal(Catalog.TypeNames, problem.Extensions["knownTypes"]);
+        Assert.Equal(error, Assert.Single(problem.Errors));
     }
 
     [Fact]
