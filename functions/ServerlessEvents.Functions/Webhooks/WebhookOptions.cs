@@ -49,10 +49,6 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
     public TimeSpan AutoDisableAfter { get; set; } = TimeSpan.FromDays(5);
 
-    /// <summary>The timestamp tolerance receivers should apply (documented for them; nothing in the app reads it). Default 5 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
-    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Time allowed for the immediate attempt the <c>webhooks</c> function makes while handling the event (the fast path);
     /// a slower receiver is retried from the queue. Default 5 s.

@@ -26,7 +26,6 @@ public sealed class WebhookOptionsTests
         Assert.Equal(0.2, options.JitterFraction);
         Assert.Equal(TimeSpan.FromHours(24), options.SecretRotationOverlap);
         Assert.Equal(TimeSpan.FromDays(5), options.AutoDisableAfter);
-        Assert.Equal(TimeSpan.FromMinutes(5), options.SignatureTolerance);
         Assert.Equal(7, options.GetRetryDelays().Count);
         Assert.Equal("Webhooks", WebhookOptions.SectionName);
     }
