@@ -8,6 +8,7 @@ using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.Http;
 using CloudNative.CloudEvents.SystemTextJson;
 using ServerlessEvents.Testing;
+using static ServerlessEvents.IntegrationTests.Ingestion.SdkEvents;
 
 namespace ServerlessEvents.IntegrationTests.Ingestion;
 
@@ -18,40 +19,6 @@ namespace ServerlessEvents.IntegrationTests.Ingestion;
 [Collection(PipelineCollection.Name)]
 public sealed class CloudEventsSdkConformanceTests(PipelineFixture pipeline)
 {
-    private static readonly JsonEventFormatter Formatter = new();
-    private static readonly CloudEventAttribute Note = CloudEventAttribute.CreateExtension("note", CloudEventAttributeType.String);
-    private static readonly CloudEventAttribute Count = CloudEventAttribute.CreateExtension("count", CloudEventAttributeType.Integer);
-    private static readonly CloudEventAttribute Urgent = CloudEventAttribute.CreateExtension("urgent", CloudEventAttributeType.Boolean);
-    private static readonly CloudEventAttribute Origin = CloudEventAttribute.CreateExtension("origin", CloudEventAttributeType.Uri);
-    private static readonly CloudEventAttribute Related = CloudEventAttribute.CreateExtension("related", CloudEventAttributeType.UriReference);
-    private static readonly CloudEventAttribute Due = CloudEventAttribute.CreateExtension("due", CloudEventAttributeType.Timestamp);
-    private static readonly CloudEventAttribute Digest = CloudEventAttribute.CreateExtension("digest", CloudEventAttributeType.Binary);
-    private static readonly CloudEventAttribute[] Extensions = [Note, Count, Urgent, Origin, Related, Due, Digest];
-
-    /// <summary>A user.created event with every optional attribute and one extension of each attribute type.</summary>
-    private static CloudEvent FullEvent(string id, bool withDataContentType = true)
-    {
-        var e = new CloudEvent(CloudEventsSpecVersion.V1_0, Extensions)
-        {
-            Id = id,
-            Source = new Uri("/tests/sdk?shop=1", UriKind.RelativeOrAbsolute),
-            Type = "user.created",
-            Subject = "users/" + id,
-            Time = new DateTimeOffset(2026, 11, 20, 10, 15, 30, 123, TimeSpan.FromHours(2)),
-            DataSchema = new Uri("https://example.com/schemas/user.created.json"),
-            DataContentType = withDataContentType ? "application/json" : null,
-            Data = JsonSerializer.SerializeToElement(new { userId = "u-" + id, email = "sdk@example.com", displayName = "Zoë Example" }),
-        };
-        e[Note] = "héllo, wörld % \"quoted\"";
-        e[Count] = -2147483648;
-        e[Urgent] = true;
-        e[Origin] = new Uri("https://example.com/origin/path?x=1");
-        e[Related] = new Uri("../related/item#frag", UriKind.Relative);
-        e[Due] = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-        e[Digest] = new byte[] { 0, 1, 2, 250, 255 };
-        return e;
-    }
-
     /// <summary>The stored event as <c>GET /api/events/{id}</c> returns it.</summary>
     private static async Task<JsonElement> StoredJsonAsync(TenantClient tenant, string id)
     {
@@ -62,25 +29,6 @@ public sealed class CloudEventsSdkConformanceTests(PipelineFixture pipeline)
 
     private static async Task<CloudEvent> ReadBackAsync(TenantClient tenant, string id) =>
         Formatter.ConvertFromJsonElement(await StoredJsonAsync(tenant, id), Extensions);
-
-    /// <summary>Every populated attribute of both events, by name, with its type and its canonical string form.</summary>
-    private static Dictionary<string, (string Type, string Value)> Attributes(CloudEvent e) =>
-        e.GetPopulatedAttributes().ToDictionary(p => p.Key.Name, p => (p.Key.Type.Name, p.Key.Format(p.Value)));
-
-    private static void AssertSameEvent(CloudEvent sent, CloudEvent received)
-    {
-        var expected = Attributes(sent);
-        var actual = Attributes(received);
-        foreach (var (name, value) in expected)
-        {
-            Assert.True(actual.TryGetValue(name, out var got), $"attribute '{name}' was lost");
-            Assert.Equal((name, value), (name, got));
-        }
-        Assert.Empty(actual.Keys.Except(expected.Keys));
-        Assert.True(received.IsValid, "the stored event is not a valid CloudEvent");
-        Assert.IsType<JsonElement>(received.Data);
-        Assert.True(JsonElement.DeepEquals((JsonElement)sent.Data!, (JsonElement)received.Data!), $"data {received.Data} differs from {sent.Data}");
-    }
 
     private static async Task<HttpResponseMessage> PostAsync(TenantClient tenant, string path, HttpContent content)
     {
