@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.Http;
-using CloudNative.CloudEvents.SystemTextJson;
 using ServerlessEvents.Testing;
 using static ServerlessEvents.IntegrationTests.Ingestion.SdkEvents;
 
