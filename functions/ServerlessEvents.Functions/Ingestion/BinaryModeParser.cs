@@ -6,6 +6,9 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// Reads a CloudEvents HTTP binary-mode event: attributes from <c>ce-*</c> headers (percent-decoded), other
 /// <c>ce-*</c> headers as string extensions, Content-Type as datacontenttype, the body as data: parsed JSON when
 /// the content type is JSON (application/json, text/json, *+json), otherwise <c>data_base64</c>.
+/// <para>With no Content-Type at all (the CloudEvents SDKs send none when <c>datacontenttype</c> is unset) a body
+/// that parses as JSON is JSON data, as the JSON event format's default media type (<c>application/json</c>) implies;
+/// datacontenttype stays absent. A body that does not parse is kept as bytes (<c>data_base64</c>).</para>
 /// </summary>
 internal static class BinaryModeParser
 {
@@ -50,6 +53,10 @@ internal static class BinaryModeParser
         if (jsonContent)
         {
             d.Data = JsonBody.Parse(body, "body");
+        }
+        else if (contentType is null && JsonBody.TryParse(body) is { } untyped)
+        {
+            d.Data = untyped;
         }
         else
         {

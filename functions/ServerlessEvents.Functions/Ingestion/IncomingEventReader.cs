@@ -8,7 +8,7 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// <summary>
 /// Turns an ingestion request into canonical events, one <see cref="IncomingEventResult"/> per event.
 /// <para>Formats: CloudEvents structured (<c>application/cloudevents+json</c>), CloudEvents batch
-/// (<c>application/cloudevents-batch+json</c>, an array), CloudEvents HTTP binary mode (any content type with
+/// (<c>application/cloudevents-batch+json</c>, an array), CloudEvents HTTP binary mode (any content type or none, with
 /// <c>ce-specversion</c>/<c>ce-id</c>/<c>ce-source</c>/<c>ce-type</c> headers; single endpoint only), and
 /// <c>application/json</c> whose objects are told apart by members: <c>specversion</c> → CloudEvent,
 /// <c>event_type</c> → legacy envelope, <c>type</c> → simple envelope. Charset parameters other than UTF-8 are refused.</para>

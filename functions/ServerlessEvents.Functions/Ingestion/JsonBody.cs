@@ -45,6 +45,19 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>The body as one JSON value, or null when it is not exactly one valid JSON value of valid text.</summary>
+    public static JsonElement? TryParse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return Parse(body, "body");
+        }
+        catch (ApiProblemException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// An escape such as a lone <c>\ud800</c> is valid JSON syntax but not text: reading it later throws
     /// InvalidOperationException (a 500). Only escaped strings can hold one, so only those are decoded here.

@@ -130,6 +130,29 @@ public class WireFormatTests
     }
 
     [Fact]
+    public void Binary_mode_without_content_type_reads_a_json_body_as_json_data_and_leaves_datacontenttype_absent()
+    {
+        var headers = new HeaderDictionary { ["ce-specversion"] = "1.0", ["ce-id"] = "b-3", ["ce-source"] = "/shop", ["ce-type"] = "user.created" };
+        var result = Assert.Single(Reader().Read(null, headers, Encoding.UTF8.GetBytes("""{"userId":"u-3","email":"u@x.io"}"""), false));
+        Assert.Equal(200, result.Status);
+        Assert.Equal("u-3", result.Event!.Data!.Value.GetProperty("userId").GetString());
+        Assert.Null(result.Event.DataBase64);
+        Assert.Null(result.Event.DataContentType);
+    }
+
+    [Fact]
+    public void Binary_mode_without_content_type_keeps_a_body_that_is_not_json_as_bytes()
+    {
+        var headers = new HeaderDictionary { ["ce-specversion"] = "1.0", ["ce-id"] = "b-4", ["ce-source"] = "/cam", ["ce-type"] = "user.created" };
+        var bytes = new byte[] { 0x7B, 0xFF, 0x00 };
+        var draft = BinaryModeParser.Read(null, false, headers, bytes);
+        Assert.Equal(Convert.ToBase64String(bytes), draft.DataBase64);
+        Assert.Null(draft.Data);
+        Assert.Null(draft.DataContentType);
+        Assert.Null(BinaryModeParser.Read(null, false, headers, """{"userId":"""u8).Data);
+    }
+
+    [Fact]
     public void Data_base64_in_structured_mode_is_read_but_refused_for_a_type_that_requires_json()
     {
         Assert.Equal("AAEC", StructuredEventParser.Read(JsonElement.Parse("""{"data_base64":"AAEC"}""")).DataBase64);
