@@ -32,17 +32,14 @@ public sealed class SampleHostFixture : IAsyncLifetime
         await ((IAsyncLifetime)Azurite).InitializeAsync();
         WorkQueue = Azurite.UniqueName("work");
         WorkDoneQueue = Azurite.UniqueName("done");
-        Queues = new QueueServiceClient(Azurite.ConnectionString, new QueueClientOptions(AzuriteQueueVersion) { MessageEncoding = QueueMessageEncoding.Base64 });
+        Queues = Azurite.QueueServiceClient;
         await Queues.GetQueueClient(WorkQueue).CreateIfNotExistsAsync();
         Host = await FunctionsHost.StartAsync(CreateOptions(SampleWorkerOutput.Directory), LoggerFactory.Create(b => b.AddProvider(new QueueLoggerProvider(_log)).SetMinimumLevel(LogLevel.Information)));
     }
 
-    /// <summary>The newest queue REST version the pinned Azurite accepts.</summary>
-    public const QueueClientOptions.ServiceVersion AzuriteQueueVersion = QueueClientOptions.ServiceVersion.V2025_11_05;
-
     public FunctionsHostOptions CreateOptions(string appDirectory)
     {
-        var options = new FunctionsHostOptions { AppDirectory = appDirectory, QueueServiceVersion = AzuriteQueueVersion };
+        var options = new FunctionsHostOptions { AppDirectory = appDirectory };
         options.AppSettings["AzureWebJobsStorage"] = Azurite.ConnectionString;
         options.AppSettings["WorkQueue"] = WorkQueue;
         options.AppSettings["WorkDoneQueue"] = WorkDoneQueue;
