@@ -1,5 +1,6 @@
 using System.Net;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions;
 
@@ -32,6 +33,7 @@ public static class ServerlessEventsApp
         app.UseStatusCodePages();
         // The host polls GET / until anything answers; answer at once, without touching dependencies.
         app.MapGet("/", () => Results.Text("ServerlessEvents handler is running.")).ExcludeFromDescription();
+        app.UseStorageReadiness();
         app.MapServerlessEventsFeatures();
         FunctionManifestValidator.EnsureConsistent(app);
         return app;

@@ -5,7 +5,7 @@ namespace ServerlessEvents.Functions.Storage;
 
 /// <summary>
 /// Creates every table and queue the handler uses. Start-up never blocks on storage: when it is unreachable
-/// the initializer keeps trying in the background, and requests fail with 503 until it succeeds.
+/// the initializer keeps trying in the background, and requests wait for it (StorageReadiness) or fail with 503.
 /// </summary>
 public sealed partial class StorageInitializer(TableServiceClient tables, QueueServiceClient queues, ILogger<StorageInitializer> logger) : BackgroundService
 {
