@@ -73,6 +73,13 @@ public static class FunctionEndpointExtensions
             return result;
         });
 
+    /// <summary>
+    /// An instance of a worker function class, created the way the isolated worker creates it (constructor
+    /// injection from the request's services), so a custom-handler endpoint and its [Function] method run the same code.
+    /// </summary>
+    public static T Function<T>(this HttpContext context) where T : class =>
+        ActivatorUtilities.CreateInstance<T>(context.RequestServices);
+
     /// <summary>The trigger binding name of every timer function.json.</summary>
     public const string TimerBinding = "timer";
 

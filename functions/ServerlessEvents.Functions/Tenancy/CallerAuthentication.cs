@@ -12,15 +12,15 @@ public static class CallerAuthentication
 
     /// <summary>Only tenants (not the administrator) may call the endpoint.</summary>
     public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: true, allowAdmin: false));
+        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.Tenant));
 
     /// <summary>Only the administrator may call the endpoint.</summary>
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: false, allowAdmin: true));
+        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.Admin));
 
     /// <summary>Tenants and the administrator may call the endpoint.</summary>
     public static TBuilder RequireTenantOrAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) => await AuthenticateAsync(context, next, allowTenant: true, allowAdmin: true));
+        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.TenantOrAdmin));
 
     /// <summary>The authenticated caller of the current request.</summary>
     public static TenantContext Caller(this HttpContext context) =>
@@ -38,9 +38,12 @@ public static class CallerAuthentication
         return apiKey.Length > 0 ? apiKey : null;
     }
 
-    private static async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool allowTenant, bool allowAdmin)
+    /// <summary>
+    /// Authenticates the request for <paramref name="access"/>: on success the caller is stored for <see cref="Caller"/>
+    /// and the answer is null; otherwise it is the 401 problem to send instead of running the function.
+    /// </summary>
+    public static async Task<IResult?> AuthenticateAsync(HttpContext http, CallerAccess access)
     {
-        var http = context.HttpContext;
         var key = PresentedKey(http.Request);
         if (string.IsNullOrEmpty(key) || key.Length > 512)
         {
@@ -48,11 +51,11 @@ public static class CallerAuthentication
         }
         TenantContext? caller = null;
         var adminKey = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.AdminKey;
-        if (allowAdmin && ApiKeys.FixedTimeEquals(key, adminKey))
+        if (access != CallerAccess.Tenant && ApiKeys.FixedTimeEquals(key, adminKey))
         {
             caller = TenantContext.Admin;
         }
-        else if (allowTenant)
+        else if (access != CallerAccess.Admin)
         {
             caller = await http.RequestServices.GetRequiredService<TenantKeyStore>().ResolveAsync(key, http.RequestAborted);
         }
@@ -61,8 +64,11 @@ public static class CallerAuthentication
             return Unauthorized("The API key is not valid for this endpoint, or it has been revoked.");
         }
         http.Items[ItemKey] = caller;
-        return await next(context);
+        return null;
     }
+
+    private static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerAccess access) =>
+        await AuthenticateAsync(context.HttpContext, access) ?? await next(context);
 
     private static IResult Unauthorized(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.", detail: detail);
