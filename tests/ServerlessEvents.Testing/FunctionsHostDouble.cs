@@ -16,7 +16,7 @@ namespace ServerlessEvents.Testing;
 /// payload-mode invocations (with the host's double encoding) for Event Grid, queue and timer triggers.
 /// Queue messages are drained into their functions; the app has no other output bindings to carry out.
 /// </summary>
-public sealed partial class FunctionsHostDouble : IAsyncDisposable
+public sealed partial class FunctionsHostDouble : IPipelineHost
 {
     private HostFrontDoor? _frontDoor;
 
@@ -91,7 +91,7 @@ public sealed partial class FunctionsHostDouble : IAsyncDisposable
         using var response = await HandlerClient.PostAsync("/" + definition.Name, content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var body = TryParseObject(text);
-        return new InvocationOutcome(function, (int)response.StatusCode, body);
+        return InvocationOutcome.FromPayloadAnswer(function, (int)response.StatusCode, body);
     }
 
     /// <summary>Delivers one CloudEvent to an eventGridTrigger function, encoded as the extension does.</summary>
@@ -112,6 +112,14 @@ public sealed partial class FunctionsHostDouble : IAsyncDisposable
         var timer = new JsonObject { ["Schedule"] = new JsonObject { ["AdjustForDST"] = true }, ["ScheduleStatus"] = null, ["IsPastDue"] = false };
         return InvokeAsync(function, new JsonObject { [trigger.Name] = timer }, null, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public int MaxDequeueCount => Definitions.MaxDequeueCount;
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string Function, string Method, string Route)> HttpRoutes =>
+        Definitions.Functions.Values.Where(f => f.Route is not null && f.IsForwardedHttp)
+            .SelectMany(f => f.Methods.Select(m => (f.Name, m.ToUpperInvariant(), f.Route!))).ToArray();
 
     /// <summary>The eventGridTrigger functions of the script root.</summary>
     public IReadOnlyList<string> EventGridFunctions =>

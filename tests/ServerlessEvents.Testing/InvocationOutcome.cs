@@ -2,20 +2,23 @@ using System.Text.Json.Nodes;
 
 namespace ServerlessEvents.Testing;
 
-/// <summary>What one payload-mode invocation returned: the handler's status and its outputs.</summary>
+/// <summary>How one invocation of a non-HTTP function ended, whichever host ran it.</summary>
 /// <param name="Function">The function invoked.</param>
-/// <param name="StatusCode">The handler's HTTP status; anything but 2xx fails the invocation.</param>
-/// <param name="Body">The handler's answer, parsed when it is a JSON object.</param>
-public sealed record InvocationOutcome(string Function, int StatusCode, JsonObject? Body)
+/// <param name="Succeeded">True when the host counts the invocation as succeeded.</param>
+/// <param name="Logs">The lines logged for this invocation.</param>
+/// <param name="Failure">Why it failed (status or exception), for failures.</param>
+public sealed record InvocationOutcome(string Function, bool Succeeded, IReadOnlyList<string> Logs, string? Failure)
 {
-    /// <summary>True when the host would count the invocation as succeeded.</summary>
-    public bool Succeeded => StatusCode is >= 200 and < 300 && Body is not null;
+    /// <summary>A custom handler's payload-mode answer: anything but 2xx with a JSON object fails the invocation.</summary>
+    public static InvocationOutcome FromPayloadAnswer(string function, int statusCode, JsonObject? body)
+    {
+        var logs = (body?["Logs"] ?? body?["logs"]) is JsonArray lines ? lines.Select(l => l?.GetValue<string>() ?? "").ToArray() : [];
+        var succeeded = statusCode is >= 200 and < 300 && body is not null;
+        return new InvocationOutcome(function, succeeded, logs, succeeded ? null : $"HTTP {statusCode}");
+    }
 
-    /// <summary>The output values by binding name.</summary>
-    public JsonObject Outputs => Body?["Outputs"] as JsonObject ?? Body?["outputs"] as JsonObject ?? [];
-
-    /// <summary>The lines the handler asked the host to log for this invocation.</summary>
-    public IReadOnlyList<string> Logs => (Body?["Logs"] ?? Body?["logs"]) is JsonArray logs
-        ? logs.Select(l => l?.GetValue<string>() ?? "").ToArray()
-        : [];
+    /// <summary>An invocation the host double ran in the real worker.</summary>
+    public static InvocationOutcome FromWorker(FunctionsHost.InvocationResult result) =>
+        new(result.Function, result.Succeeded, result.Logs.Select(l => l.Message).ToArray(),
+            result.Succeeded ? null : $"{result.Status}: {result.ExceptionType} {result.ExceptionMessage}");
 }

@@ -28,8 +28,14 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>The Event Grid topic stand-in.</summary>
     public EventGridSink EventGrid { get; private set; } = null!;
 
-    /// <summary>The Functions host double running the handler.</summary>
-    public FunctionsHostDouble Host { get; private set; } = null!;
+    /// <summary>The host running the app: the isolated worker through the gRPC host double, or the custom handler.</summary>
+    public IPipelineHost Host { get; private set; } = null!;
+
+    /// <summary>
+    /// True (the default) to run the isolated worker app through the gRPC host double. A fixture that still swaps
+    /// services inside the app (<see cref="Configure"/>) runs the custom handler in process until it has a worker seam.
+    /// </summary>
+    protected virtual bool RunsOnWorker => true;
 
     /// <summary>Settings on top of the defaults; override to change them for a derived fixture.</summary>
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
@@ -55,7 +61,9 @@ public class PipelineFixture : IAsyncLifetime
     {
         await Azurite.StartAsync();
         EventGrid = await EventGridSink.StartAsync();
-        Host = await FunctionsHostDouble.StartAsync(Settings(), Configure);
+        Host = RunsOnWorker
+            ? await WorkerHost.StartAsync(RepositoryPaths.FunctionApp, Settings())
+            : await FunctionsHostDouble.StartAsync(Settings(), Configure);
     }
 
     /// <summary>Creates a fresh tenant with a key and returns a client of the host that sends that key.</summary>

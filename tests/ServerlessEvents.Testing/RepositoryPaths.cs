@@ -22,6 +22,19 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>The isolated worker app's build output (functions.metadata, worker.config.json, .azurefunctions/).</summary>
+    public static string FunctionApp => WorkerOutput(Path.Combine("functions", "ServerlessEvents.FunctionApp"));
+
+    /// <summary>The build output of a worker project (relative to the repository root), same configuration as the tests.</summary>
+    public static string WorkerOutput(string project)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(Root, project, "bin", configuration, "net10.0");
+        return File.Exists(Path.Combine(path, "functions.metadata"))
+            ? path
+            : throw new InvalidOperationException($"No worker build at {path}; build {project} ({configuration}) first.");
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -218,6 +218,17 @@ public class FunctionsHost : IAsyncDisposable
         return (_eventGrid ?? throw new InvalidOperationException("The host has not started.")).PublishAsync(target, cloudEvents.ToArray(), subscription ?? _options.EventGrid, cancellationToken);
     }
 
+    /// <summary>
+    /// Hands one event to an eventGridTrigger function once, as the extension's webhook does for one event of a
+    /// delivery, and returns that invocation's outcome: no retry, no dead-letter (a test plays Event Grid itself).
+    /// </summary>
+    public virtual Task<InvocationResult> InvokeEventGridAsync(string function, System.Text.Json.Nodes.JsonObject cloudEvent, CancellationToken cancellationToken = default)
+    {
+        var target = Function(function);
+        if (!target.Trigger.Is("eventGridTrigger")) throw new ArgumentException($"'{function}' is not an eventGridTrigger function.", nameof(function));
+        return new EventGridWebhook(this).InvokeOneAsync(target, cloudEvent, cancellationToken);
+    }
+
     /// <summary>Waits until <paramref name="count"/> completed invocations match <paramref name="predicate"/>; returns them.</summary>
     public virtual async Task<IReadOnlyList<InvocationResult>> WaitForInvocationsAsync(Func<InvocationResult, bool> predicate, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,7 @@ namespace ServerlessEvents.Functions.Subscribers;
 /// <summary>
 /// What a subscriber did with one delivery, in domain terms: applied it, or had nothing to do (with the reason).
 /// Failures are exceptions: <see cref="PermanentEventFailureException"/> for an event that can never be processed,
-/// anything else for a retry. The hosting edge (<see cref="SubscriberEndpoints"/>) turns this into the host's answer.
+/// anything else for a retry. The hosting edge (<see cref="SubscriberFunctions"/>) logs the note.
 /// </summary>
 /// <param name="Applied">True when the delivery changed something (sent, stored, counted).</param>
 /// <param name="Note">A short line for the invocation log, or null.</param>

@@ -10,6 +10,7 @@ public static class SubscribersModule
     {
         services.AddSingleton<InternalEventIngestor>();
         services.AddSingleton<FailedEventRecorder>();
+        services.AddSingleton<SubscriberInvoker>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class QueueTriggerContractTests(PipelineFixture pipeline)
 
         var outcomes = await pipeline.Host.DrainQueueAsync(queues, "webhook-retries", TimeSpan.FromSeconds(1), maxRounds: 200, untilEmpty: true);
 
-        Assert.Equal(pipeline.Host.Definitions.MaxDequeueCount, outcomes.Count);
+        Assert.Equal(pipeline.Host.MaxDequeueCount, outcomes.Count);
         Assert.All(outcomes, o => Assert.False(o.Succeeded));
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal(poisonedBefore + 1, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);

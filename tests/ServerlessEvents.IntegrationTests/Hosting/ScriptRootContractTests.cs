@@ -8,14 +8,14 @@ using ServerlessEvents.Testing;
 namespace ServerlessEvents.IntegrationTests.Hosting;
 
 /// <summary>The built script root and the running handler agree, and the handler speaks the host's protocol.</summary>
-[Collection(PipelineCollection.Name)]
-public sealed class ScriptRootContractTests(PipelineFixture pipeline)
+[Collection(CustomHandlerCollection.Name)]
+public sealed class ScriptRootContractTests(CustomHandlerFixture pipeline)
 {
     [Fact]
     public void Function_folders_in_the_build_output_equal_the_functions_the_handler_serves()
     {
         var built = ScriptRootDefinitions.Load(RepositoryPaths.ScriptRoot);
-        var served = FunctionManifestValidator.ServedFunctions(pipeline.Host.Handler);
+        var served = FunctionManifestValidator.ServedFunctions(pipeline.Handler.Handler);
 
         Assert.Equal(built.Functions.Keys.Order(StringComparer.OrdinalIgnoreCase), served.Select(s => s.Name).Order(StringComparer.OrdinalIgnoreCase));
         foreach (var function in served)
@@ -48,7 +48,7 @@ public sealed class ScriptRootContractTests(PipelineFixture pipeline)
     [Fact]
     public async Task Root_answers_at_once_without_touching_dependencies()
     {
-        using var response = await pipeline.Host.HandlerClient.GetAsync("/");
+        using var response = await pipeline.Handler.HandlerClient.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -63,7 +63,7 @@ public sealed class ScriptRootContractTests(PipelineFixture pipeline)
         };
         using var content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json");
 
-        using var response = await pipeline.Host.HandlerClient.PostAsync("/outboxSweeper", content);
+        using var response = await pipeline.Handler.HandlerClient.PostAsync("/outboxSweeper", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -77,7 +77,7 @@ public sealed class ScriptRootContractTests(PipelineFixture pipeline)
     {
         using var content = new StringContent("not json", Encoding.UTF8, "application/json");
 
-        using var response = await pipeline.Host.HandlerClient.PostAsync("/outboxSweeper", content);
+        using var response = await pipeline.Handler.HandlerClient.PostAsync("/outboxSweeper", content);
 
         Assert.False(response.IsSuccessStatusCode);
     }
@@ -86,7 +86,7 @@ public sealed class ScriptRootContractTests(PipelineFixture pipeline)
     public async Task Health_through_the_host_and_directly_reports_each_dependency()
     {
         using var viaHost = await pipeline.Host.Client.GetAsync("/api/health");
-        using var direct = await pipeline.Host.HandlerClient.GetAsync("/api/health");
+        using var direct = await pipeline.Handler.HandlerClient.GetAsync("/api/health");
 
         foreach (var response in new[] { viaHost, direct })
         {

@@ -10,6 +10,9 @@ namespace ServerlessEvents.IntegrationTests.Metrics;
 public sealed class FailingObserverFixture : PipelineFixture
 {
     /// <inheritdoc />
+    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+    protected override bool RunsOnWorker => false;
+
     protected override void Configure(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IIngestionObserver, ThrowingObserver>();

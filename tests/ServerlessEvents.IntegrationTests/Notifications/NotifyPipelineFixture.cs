@@ -61,6 +61,9 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     public OutageEmailSendLog SendLog => (OutageEmailSendLog)Host.Services.GetRequiredService<EmailSendLog>();
 
     /// <inheritdoc />
+    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+    protected override bool RunsOnWorker => false;
+
     protected override void Configure(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<EmailSendLog, OutageEmailSendLog>();

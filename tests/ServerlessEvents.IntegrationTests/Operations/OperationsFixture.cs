@@ -29,6 +29,9 @@ public sealed class OperationsFixture : PipelineFixture
     public RetentionProbe Retention { get; } = new();
 
     /// <inheritdoc />
+    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+    protected override bool RunsOnWorker => false;
+
     protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<IRetentionObserver>(Retention);
 
     /// <inheritdoc />

@@ -12,10 +12,9 @@ public sealed partial record ApiEndpoint(string Function, string Method, string 
     public string Path(Func<string, string> value) =>
         "/api/" + Parameter().Replace(RouteTemplate, m => Uri.EscapeDataString(value(m.Groups[1].Value)));
 
-    /// <summary>Every HTTP function of the script root, one entry per method.</summary>
-    public static IReadOnlyList<ApiEndpoint> All(ServerlessEvents.Testing.FunctionsHostDouble host) =>
-        host.Definitions.Functions.Values.Where(f => f.Route is not null)
-            .SelectMany(f => f.Methods.Select(m => new ApiEndpoint(f.Name, m, f.Route!, f.IsForwardedHttp)))
+    /// <summary>Every HTTP function the host serves, one entry per method.</summary>
+    public static IReadOnlyList<ApiEndpoint> All(ServerlessEvents.Testing.IPipelineHost host) =>
+        host.HttpRoutes.Select(r => new ApiEndpoint(r.Function, r.Method, r.Route, Forwarded: true))
             .OrderBy(e => e.Function, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc />

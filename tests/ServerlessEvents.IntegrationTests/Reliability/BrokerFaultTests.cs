@@ -38,7 +38,7 @@ public sealed class BrokerFaultTests(ReliabilityFixture pipeline, ITestOutputHel
         do
         {
             var outcome = await pipeline.Host.RunTimerAsync("outboxSweeper");
-            Assert.True(outcome.Succeeded, $"sweep failed with {outcome.StatusCode}");
+            Assert.True(outcome.Succeeded, $"sweep failed: {outcome.Failure}");
             sweeps++;
             published = HandlerClients.PublishedIds(pipeline.EventGrid, created.Tenant);
         }

@@ -6,7 +6,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 public static class HandlerClients
 {
     /// <summary>A client of the handler that authenticates as the tenant.</summary>
-    public static TenantClient Direct(FunctionsHostDouble host, TenantClient tenant) =>
+    public static TenantClient Direct(IPipelineHost host, TenantClient tenant) =>
         new(tenant.Tenant, tenant.KeyId, tenant.Key, host.HandlerClient.BaseAddress!.ToString().TrimEnd('/'));
 
     /// <summary>Event ids of a tenant that the Event Grid stand-in received.</summary>

@@ -16,6 +16,11 @@ public sealed class StrictWebhookFixture : PipelineFixture
 
     internal ConnectionTrap Trap { get; } = new(IPAddress.Loopback);
 
+    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+
+    protected override bool RunsOnWorker => false;
+
+
     protected override void Configure(WebApplicationBuilder builder) =>
         builder.Services.AddSingleton<IWebhookDnsResolver>(new StaticDnsResolver(new Dictionary<string, IPAddress[]>
         {

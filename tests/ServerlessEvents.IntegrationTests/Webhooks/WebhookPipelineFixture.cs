@@ -24,6 +24,11 @@ public sealed class WebhookPipelineFixture : PipelineFixture
         return settings;
     }
 
+    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+
+    protected override bool RunsOnWorker => false;
+
+
     protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
 
     public override async Task InitializeAsync()

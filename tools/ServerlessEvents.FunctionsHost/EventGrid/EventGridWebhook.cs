@@ -52,6 +52,10 @@ internal sealed class EventGridWebhook(FunctionsHost host)
         context.Response.StatusCode = outcomes.All(o => o.Succeeded) ? StatusCodes.Status202Accepted : StatusCodes.Status500InternalServerError;
     }
 
+    /// <summary>One event to a non-batched function, as the extension hands it over: one (indented) JSON string.</summary>
+    public Task<InvocationResult> InvokeOneAsync(WorkerFunction function, JsonObject cloudEvent, CancellationToken cancellationToken) =>
+        InvokeAsync(function, cloudEvent.ToJsonString(Indented), cancellationToken);
+
     // The extension hands each event (or a batch as one JSON array) to the worker as one string.
     private Task<InvocationResult> InvokeAsync(WorkerFunction function, string payload, CancellationToken cancellationToken) =>
         host.InvokeAsync(function, [new Rpc.ParameterBinding { Name = function.Trigger.Name, Data = TypedDataText.String(payload) }],
