@@ -1,14 +1,11 @@
-// The Flex Consumption (FC1) plan and the function app that runs our custom handler.
+// The Flex Consumption (FC1) plan and the function app that runs the isolated worker (functions/ServerlessEvents.FunctionApp).
 //
-// Runtime choice: functionAppConfig.runtime is { name: 'custom', version: '1.0' }. That is the Flex stack
-// entry for custom handlers (FC1 stack data lists "Custom Handler" as custom/1.0). Our handler is a
-// self-contained linux-x64 executable (the csproj publishes it that way because azd passes no runtime
-// identifier), so nothing relies on a .NET runtime being on the image, and host.json's
-// customHandler.description.defaultExecutablePath (ServerlessEvents.Functions) is launched directly; the
-// host sets the execute bit on that file on Linux Flex. We do not use 'dotnet-isolated' (the MCP samples'
-// trick): function.json-based custom handlers under that runtime are not documented to work.
-// Flex rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION app settings: the runtime comes
-// from functionAppConfig, so neither is set below.
+// Runtime: functionAppConfig.runtime is { name: 'dotnet-isolated', version: '10.0' }, the Flex stack entry for the
+// .NET 10 isolated worker. Flex rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION app settings (the
+// runtime comes from functionAppConfig), so neither is set below; FUNCTIONS_WORKER_RUNTIME lives only in
+// local.settings.json for func start.
+// Moving an app that ran the custom handler ('custom' 1.0) to this runtime in place has been seen to fail at start
+// ("exited with code 150", azure-functions-dotnet-worker#3351): recreate the function app (README, "Deploy").
 param planName string
 param functionAppName string
 param location string
@@ -107,8 +104,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -122,6 +119,13 @@ var storageAppSettings = {
   AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
+}
+
+// .NET 10 on Flex: with placeholders, FunctionsNetHost loads the worker and can crash with SIGSEGV (exit 139) under
+// load (azure-functions-dotnet-worker#3335, open). Turning placeholders off for dotnet-isolated starts the worker
+// directly (`dotnet ServerlessEvents.FunctionApp.dll`), at the cost of a slower cold start. Remove once #3335 ships.
+var workerAppSettings = {
+  WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED: '0'
 }
 
 var monitoringAppSettings = {
@@ -156,7 +160,7 @@ var emailAppSettings = enableEmail ? {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(storageAppSettings, monitoringAppSettings, signalRAppSettings, identityAppSettings, emailAppSettings)
+  properties: union(workerAppSettings, storageAppSettings, monitoringAppSettings, signalRAppSettings, identityAppSettings, emailAppSettings)
 }
 
 output name string = functionApp.name

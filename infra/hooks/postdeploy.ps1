@@ -49,7 +49,7 @@ while ($attempts -gt 0) {
 if ($missing.Count -gt 0) {
     Write-Host "postdeploy: function(s) $($missing -join ', ') not found in $env:AZURE_FUNCTION_APP_NAME."
     Write-Host "  Event Grid would reject those subscriptions with 'Destination endpoint not found'."
-    Write-Host "  Check that 'azd deploy' succeeded and each <name>/function.json is in the package, then run: azd hooks run postdeploy"
+    Write-Host "  Check that 'azd deploy' succeeded and functions.metadata in the package lists every eventGridTrigger function, then run: azd hooks run postdeploy"
     exit 1
 }
 

@@ -67,7 +67,7 @@ done
 if [ -n "$missing" ]; then
   echo "postdeploy: function(s)$missing not found in $AZURE_FUNCTION_APP_NAME." >&2
   echo "  Event Grid would reject those subscriptions with 'Destination endpoint not found'." >&2
-  echo "  Check that 'azd deploy' succeeded and that each <name>/function.json is in the package, then run: azd hooks run postdeploy" >&2
+  echo "  Check that 'azd deploy' succeeded and that functions.metadata in the package lists every eventGridTrigger function, then run: azd hooks run postdeploy" >&2
   exit 1
 fi
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Testing.Azurite;
 using Xunit;
 
@@ -32,8 +33,8 @@ public class PipelineFixture : IAsyncLifetime
     public IPipelineHost Host { get; private set; } = null!;
 
     /// <summary>
-    /// True (the default) to run the isolated worker app through the gRPC host double. A fixture that still swaps
-    /// services inside the app (<see cref="Configure"/>) runs the custom handler in process until it has a worker seam.
+    /// True (the default) to run the isolated worker app through the gRPC host double; false for the custom handler's
+    /// own contract tests, which run it in process until it is deleted.
     /// </summary>
     protected virtual bool RunsOnWorker => true;
 
@@ -51,7 +52,25 @@ public class PipelineFixture : IAsyncLifetime
         ["IngestQuota:Enabled"] = "false",
     };
 
-    /// <summary>Extra service configuration for a derived fixture.</summary>
+    /// <summary>The worker app to start: the product app, or the test worker (<see cref="RepositoryPaths.TestWorker"/>) for a fixture that needs a seam.</summary>
+    protected virtual string WorkerApp => RepositoryPaths.FunctionApp;
+
+    /// <summary>
+    /// The host double's settings. Event Grid's retry schedule (10 s, 30 s, 1 min, … up to 30 attempts) is shortened
+    /// to 0.2 s, 0.4 s, 0.8 s with 4 attempts, so a redelivery or dead-letter test takes about a second.
+    /// </summary>
+    protected virtual void ConfigureHost(ServerlessEvents.FunctionsHost.FunctionsHostOptions options)
+    {
+        options.EventGrid.RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(800)];
+        options.EventGrid.MaxDeliveryAttempts = 4;
+    }
+
+    /// <summary>Extra services of the in-test-process <see cref="IPipelineHost.Services"/> (never of the worker).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Service overrides inside the custom handler (<see cref="RunsOnWorker"/> false only).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
     }
@@ -62,7 +81,7 @@ public class PipelineFixture : IAsyncLifetime
         await Azurite.StartAsync();
         EventGrid = await EventGridSink.StartAsync();
         Host = RunsOnWorker
-            ? await WorkerHost.StartAsync(RepositoryPaths.FunctionApp, Settings())
+            ? await WorkerHost.StartAsync(WorkerApp, Settings(), ConfigureServices, ConfigureHost)
             : await FunctionsHostDouble.StartAsync(Settings(), Configure);
     }
 

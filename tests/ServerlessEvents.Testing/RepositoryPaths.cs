@@ -25,6 +25,9 @@ public static class RepositoryPaths
     /// <summary>The isolated worker app's build output (functions.metadata, worker.config.json, .azurefunctions/).</summary>
     public static string FunctionApp => WorkerOutput(Path.Combine("functions", "ServerlessEvents.FunctionApp"));
 
+    /// <summary>The test worker's build output: the product app plus the seams (ServerlessEvents.Testing/Seams).</summary>
+    public static string TestWorker => WorkerOutput(Path.Combine("tests", "ServerlessEvents.TestWorker"));
+
     /// <summary>The build output of a worker project (relative to the repository root), same configuration as the tests.</summary>
     public static string WorkerOutput(string project)
     {

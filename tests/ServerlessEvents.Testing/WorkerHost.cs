@@ -65,7 +65,8 @@ public sealed class WorkerHost : IPipelineHost
     public TopologyDocument Topology => _topology ??= TopologyReader.LoadFile(Path.Combine(AppDirectory, TopologyReader.FileName));
 
     /// <summary>Starts the worker in <paramref name="appDirectory"/> with <paramref name="settings"/> (configuration keys, <c>:</c> or <c>__</c>).</summary>
-    public static async Task<WorkerHost> StartAsync(string appDirectory, IDictionary<string, string?> settings, Action<FunctionsHostOptions>? configure = null)
+    public static async Task<WorkerHost> StartAsync(string appDirectory, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? inspection = null, Action<FunctionsHostOptions>? configure = null)
     {
         var options = new FunctionsHostOptions { AppDirectory = appDirectory, EnableTimerSchedules = false };
         foreach (var (key, value) in settings)
@@ -76,12 +77,13 @@ public sealed class WorkerHost : IPipelineHost
         configure?.Invoke(options);
         var host = await FunctionsHost.FunctionsHost.StartAsync(options);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
-            .AddServerlessEventsFeatures(configuration)
-            .BuildServiceProvider();
+            .AddServerlessEventsFeatures(configuration);
+        inspection?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         return new WorkerHost(host, services, appDirectory);
     }
 

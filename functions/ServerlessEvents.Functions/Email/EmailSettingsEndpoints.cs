@@ -1,59 +1,16 @@
-using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Tenancy;
 
 namespace ServerlessEvents.Functions.Email;
 
-/// <summary><c>GET</c> and <c>PUT /api/settings/email</c>: the caller's tenant's admin addresses for anomaly alerts.</summary>
+/// <summary>Maps the email-settings functions for the custom handler; <see cref="EmailSettingsFunctions"/> holds their code.</summary>
 public static class EmailSettingsEndpoints
 {
-    /// <summary>The most admin addresses a tenant may set.</summary>
-    public const int MaxAdminEmails = 20;
-
     /// <summary>Maps the two functions.</summary>
     public static IEndpointRouteBuilder MapEmailSettings(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHttpFunction("emailSettingsGet", async (HttpContext context, TenantEmailSettingsStore store) =>
-            Results.Json(Body(await store.GetAdminEmailsAsync(context.Caller().Tenant, context.RequestAborted)))).RequireTenant();
-
-        endpoints.MapHttpFunction("emailSettingsPut", async (HttpContext context, TenantEmailSettingsStore store) =>
-        {
-            var body = await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted);
-            var emails = Validate(body);
-            await store.PutAdminEmailsAsync(context.Caller().Tenant, emails, context.RequestAborted);
-            return Results.Json(Body(emails));
-        }).RequireTenant();
+        endpoints.MapHttpFunction("emailSettingsGet", (HttpContext c) => c.Function<EmailSettingsFunctions>().GetAsync(c.Request)).RequireTenant();
+        endpoints.MapHttpFunction("emailSettingsPut", (HttpContext c) => c.Function<EmailSettingsFunctions>().PutAsync(c.Request)).RequireTenant();
         return endpoints;
-    }
-
-    private static JsonObject Body(IReadOnlyList<string> emails) => new() { ["adminEmails"] = new JsonArray(emails.Select(e => (JsonNode?)e).ToArray()) };
-
-    private static IReadOnlyList<string> Validate(JsonObject body)
-    {
-        var errors = body.Select(p => p.Key).Where(k => k != "adminEmails").Select(k => new FieldError(k, "is not a known setting")).ToList();
-        if (body["adminEmails"] is not JsonArray array)
-        {
-            errors.Add(new FieldError("adminEmails", "is required: an array of email addresses"));
-            throw ApiProblemException.Unprocessable("The email settings are invalid.", errors);
-        }
-        if (array.Count > MaxAdminEmails)
-        {
-            errors.Add(new FieldError("adminEmails", $"holds at most {MaxAdminEmails} addresses"));
-        }
-        var emails = new List<string>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            if (array[i] is JsonValue value && value.TryGetValue<string>(out var email) && EmailAddressList.IsValid(email))
-            {
-                emails.Add(email);
-            }
-            else
-            {
-                errors.Add(new FieldError($"adminEmails[{i}]", "must be an email address"));
-            }
-        }
-        return errors.Count == 0 ? emails.Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
-            : throw ApiProblemException.Unprocessable("The email settings are invalid.", errors);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Health;
@@ -17,21 +15,10 @@ public static class HealthModule
         return services;
     }
 
-    /// <summary>Maps the health function (anonymous: it reveals states, never secrets).</summary>
+    /// <summary>Maps the health function for the custom handler; <see cref="HealthFunctions"/> holds its code.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHttpFunction("health", async (HealthCheckService checks, HttpContext context) =>
-        {
-            var report = await checks.CheckHealthAsync(context.RequestAborted);
-            var dependencies = new JsonObject();
-            foreach (var (name, entry) in report.Entries)
-            {
-                dependencies[name] = new JsonObject { ["status"] = entry.Status.ToString(), ["detail"] = entry.Description };
-            }
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Json(new JsonObject { ["status"] = report.Status.ToString(), ["dependencies"] = dependencies },
-                statusCode: report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        endpoints.MapHttpFunction("health", (HttpContext context) => context.Function<HealthFunctions>().HealthAsync(context.Request));
         return endpoints;
     }
 }

@@ -26,6 +26,7 @@ public static class ServerlessEventsWorker
         builder.Services.AddSingleton<WorkerFunctionMethods>();
         builder.Services.AddProblemDetails();
         builder.Services.AddServerlessEventsFeatures(builder.Configuration);
+        builder.Services.AddWorkerTelemetry(builder.Configuration);
         return builder;
     }
 }

@@ -43,11 +43,6 @@ public partial class OutboxSweeper(
         return published;
     }
 
-    /// <summary>Maps the timer function.</summary>
-    public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapTimerFunction("outboxSweeper", async (services, cancellationToken) =>
-            $"Published {await services.GetRequiredService<OutboxSweeper>().SweepAsync(cancellationToken)} events from the outbox.");
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox sweep published {Count} events")]
     private static partial void LogSwept(ILogger logger, int count);
 }

@@ -28,7 +28,8 @@ public static class PublishingModule
     /// <summary>Maps the sweeper's timer function.</summary>
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder endpoints)
     {
-        OutboxSweeper.Map(endpoints);
+        endpoints.MapTimerFunction("outboxSweeper", async (services, cancellationToken) =>
+            $"Published {await services.GetRequiredService<OutboxSweeper>().SweepAsync(cancellationToken)} events from the outbox.");
         return endpoints;
     }
 }

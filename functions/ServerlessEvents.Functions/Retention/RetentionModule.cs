@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Tenancy;
 
@@ -26,23 +24,15 @@ public static class RetentionModule
         return services;
     }
 
-    /// <summary>Maps the sweeper and the settings function.</summary>
+    /// <summary>Maps the sweeper and the settings function for the custom handler; <see cref="RetentionFunctions"/> holds their code.</summary>
     public static IEndpointRouteBuilder MapRetention(this IEndpointRouteBuilder endpoints)
     {
-        RetentionSweeper.Map(endpoints);
-        endpoints.MapHttpFunction("retentionSettings", async (HttpContext context, RetentionStore store, IOptions<RetentionOptions> options) =>
+        endpoints.MapTimerFunction("retentionSweeper", async (services, cancellationToken) =>
         {
-            var tenant = context.Caller().Tenant;
-            if (HttpMethods.IsPut(context.Request.Method))
-            {
-                var body = await RequestJson.ReadObjectAsync(context);
-                var days = body["days"] is JsonValue value && value.TryGetValue<int>(out var d) && d is >= 1 and <= MaxDays ? d
-                    : throw ApiProblemException.BadRequest($"days must be a whole number from 1 to {MaxDays}.", new FieldError("days", $"must be 1..{MaxDays}"));
-                await store.SetDaysAsync(tenant, days, context.RequestAborted);
-            }
-            var own = await store.GetDaysAsync(tenant, context.RequestAborted);
-            return Results.Json(new JsonObject { ["days"] = own ?? options.Value.DefaultDays, ["isDefault"] = own is null });
-        }).RequireTenant();
+            await ActivatorUtilities.CreateInstance<RetentionFunctions>(services).SweepAsync(null!, cancellationToken);
+            return "Retention swept.";
+        });
+        endpoints.MapHttpFunction("retentionSettings", (HttpContext c) => c.Function<RetentionFunctions>().SettingsAsync(c.Request)).RequireTenant();
         return endpoints;
     }
 }

@@ -51,11 +51,6 @@ public partial class RetentionSweeper(
         return deleted;
     }
 
-    /// <summary>Maps the timer function.</summary>
-    public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapTimerFunction("retentionSweeper", async (services, cancellationToken) =>
-            $"Retention deleted {await services.GetRequiredService<RetentionSweeper>().SweepAsync(cancellationToken)} events.");
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention for tenant {Tenant}: {Deleted} events deleted, {Kept} unpublished kept (period {Days} days)")]
     private static partial void LogTenantSwept(ILogger logger, string tenant, int deleted, int kept, int days);
 

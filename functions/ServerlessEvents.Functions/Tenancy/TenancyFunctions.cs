@@ -14,7 +14,7 @@ public sealed class TenancyFunctions(TenantKeyStore store)
     public async Task<IResult> CreateKeyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "management/tenants/{tenant}/keys")] HttpRequest request, string tenant)
     {
-        EnsureTenantId(tenant);
+        TenantIds.EnsureValid(tenant);
         var created = await store.CreateKeyAsync(tenant, request.HttpContext.RequestAborted);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Results.Created($"/api/management/tenants/{tenant}/keys/{created.KeyId}",
@@ -26,17 +26,9 @@ public sealed class TenancyFunctions(TenantKeyStore store)
     public async Task<IResult> RevokeKeyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "management/tenants/{tenant}/keys/{keyId}")] HttpRequest request, string tenant, string keyId)
     {
-        EnsureTenantId(tenant);
+        TenantIds.EnsureValid(tenant);
         return await store.RevokeKeyAsync(tenant, keyId, request.HttpContext.RequestAborted)
             ? Results.NoContent()
             : throw ApiProblemException.NotFound($"Tenant '{tenant}' has no key '{keyId}'.");
-    }
-
-    private static void EnsureTenantId(string tenant)
-    {
-        if (!TenantIds.IsValid(tenant))
-        {
-            throw ApiProblemException.BadRequest("Tenant ids are 2-63 characters: lower-case letters, digits and '-'.", new FieldError("tenant", "is not a valid tenant id"));
-        }
     }
 }

@@ -1,4 +1,5 @@
-using ServerlessEvents.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Webhooks;
 
@@ -7,41 +8,30 @@ namespace ServerlessEvents.Functions.Webhooks;
 /// function failure (it is recorded and re-queued or dead-lettered); a storage failure throws, so the host makes the
 /// message visible again and finally moves it to <c>webhook-retries-poison</c>.
 /// </summary>
-public static partial class WebhookRetryFunction
+public sealed partial class WebhookRetryFunction(
+    WebhookDeliveryStore deliveries, WebhookSubscriptionStore subscriptions, WebhookDeliveryProcessor processor, ILogger<WebhookRetryFunction> logger)
 {
     /// <summary>The function name.</summary>
     public const string Name = "webhookRetry";
 
-    /// <summary>Maps the function.</summary>
-    public static IEndpointRouteBuilder MapWebhookRetry(this IEndpointRouteBuilder endpoints)
+    /// <summary>Attempts the referenced delivery, unless it is stale (delivered, dead-lettered or attempted since).</summary>
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger(QueueNames.WebhookRetries, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken)
     {
-        endpoints.MapQueueFunction(Name, async (delivery, services, cancellationToken) =>
+        var reference = WebhookRetryMessage.Parse(message);
+        if (reference is null)
         {
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ServerlessEvents.Webhooks.Retry");
-            var message = WebhookRetryMessage.Parse(delivery.Text);
-            if (message is null)
-            {
-                LogUnreadable(logger);
-                return null;
-            }
-            await RetryAsync(message, services, logger, cancellationToken);
-            return null;
-        });
-        return endpoints;
-    }
-
-    private static async Task RetryAsync(WebhookRetryMessage message, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
-    {
-        var deliveries = services.GetRequiredService<WebhookDeliveryStore>();
-        var processor = services.GetRequiredService<WebhookDeliveryProcessor>();
-        var delivery = await deliveries.GetAsync(message.Tenant, message.SubscriptionId, message.CreatedTicks, message.DeliveryId, cancellationToken);
-        if (delivery is null || delivery.Status != WebhookDeliveryStatus.Pending || delivery.Attempts > message.Attempts)
-        {
-            // Delivered, dead-lettered, or a later attempt happened already: this message is stale.
-            LogSkipped(logger, message.DeliveryId, delivery?.Status ?? "missing");
+            LogUnreadable(logger);
             return;
         }
-        var subscription = await services.GetRequiredService<WebhookSubscriptionStore>().GetAsync(message.Tenant, message.SubscriptionId, cancellationToken);
+        var delivery = await deliveries.GetAsync(reference.Tenant, reference.SubscriptionId, reference.CreatedTicks, reference.DeliveryId, cancellationToken);
+        if (delivery is null || delivery.Status != WebhookDeliveryStatus.Pending || delivery.Attempts > reference.Attempts)
+        {
+            // Delivered, dead-lettered, or a later attempt happened already: this message is stale.
+            LogSkipped(logger, reference.DeliveryId, delivery?.Status ?? "missing");
+            return;
+        }
+        var subscription = await subscriptions.GetAsync(reference.Tenant, reference.SubscriptionId, cancellationToken);
         if (subscription is not { Enabled: true })
         {
             await processor.DeadLetterAsync(delivery, subscription is null ? "The subscription was deleted." : "The subscription is disabled.", cancellationToken);

@@ -87,7 +87,11 @@ public static class WebhooksModule
     {
         endpoints.MapWebhookSubscriptions();
         endpoints.MapWebhookDeliveries();
-        endpoints.MapWebhookRetry();
+        endpoints.MapQueueFunction(WebhookRetryFunction.Name, async (delivery, services, cancellationToken) =>
+        {
+            await ActivatorUtilities.CreateInstance<WebhookRetryFunction>(services).RunAsync(delivery.Text ?? "", cancellationToken);
+            return null;
+        });
         return endpoints;
     }
 }

@@ -1,12 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Email;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.Seams;
 using ServerlessEvents.Testing.SignalR;
 using ServerlessEvents.Testing.Smtp;
 
@@ -14,7 +10,7 @@ namespace ServerlessEvents.IntegrationTests.Notifications;
 
 /// <summary>
 /// The pipeline with email pointed at a real SMTP conversation on loopback (STARTTLS with the double's throw-away
-/// certificate, which the sender pins; then AUTH), a procurement list, and SignalR Service's REST API on loopback
+/// certificate, which the test worker's sender pins; then AUTH), a procurement list, and SignalR Service's REST API on loopback
 /// (a strict double) so notifications are pushed. Event Grid is not connected: tests deliver the events
 /// the sink received themselves, so they control how often each is delivered.
 /// </summary>
@@ -37,6 +33,7 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     {
         SignalR = await SignalRServiceDouble.StartAsync();
         await base.InitializeAsync();
+        SendLog.Attach(Host.Client);
     }
 
     /// <inheritdoc />
@@ -54,22 +51,16 @@ public sealed class NotifyPipelineFixture : PipelineFixture
         settings["Email:ProcurementRecipients"] = string.Join(", ", Procurement);
         settings["Email:TimeoutSeconds"] = "10";
         settings["AzureSignalRConnectionString"] = SignalR.ConnectionString;
+        settings[TestSeams.SwitchableEmailLog] = "true";
+        settings[TestSeams.SmtpCertificate] = Convert.ToBase64String(Smtp.Certificate.RawData);
         return settings;
     }
 
-    /// <summary>The send log, with outage switches.</summary>
-    public OutageEmailSendLog SendLog => (OutageEmailSendLog)Host.Services.GetRequiredService<EmailSendLog>();
+    /// <summary>The worker's send log's outage switches.</summary>
+    public RemoteEmailLog SendLog { get; } = new();
 
     /// <inheritdoc />
-    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
-    protected override bool RunsOnWorker => false;
-
-    protected override void Configure(WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<EmailSendLog, OutageEmailSendLog>();
-        builder.Services.AddSingleton<SmtpEmailSender>(services => new PinnedCertificateSmtpEmailSender(
-            services.GetRequiredService<IOptions<EmailOptions>>(), services.GetRequiredService<ILogger<SmtpEmailSender>>(), Smtp.Certificate));
-    }
+    protected override string WorkerApp => RepositoryPaths.TestWorker;
 
     /// <summary>Ingests one event for the tenant and returns it as Event Grid received it (with the tenantid extension).</summary>
     public async Task<JsonObject> IngestAsync(TenantClient tenant, JsonObject cloudEvent)

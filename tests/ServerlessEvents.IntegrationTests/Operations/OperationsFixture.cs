@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Testing;
@@ -28,11 +27,8 @@ public sealed class OperationsFixture : PipelineFixture
     /// <summary>Sees what retention deletes.</summary>
     public RetentionProbe Retention { get; } = new();
 
-    /// <inheritdoc />
-    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
-    protected override bool RunsOnWorker => false;
-
-    protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<IRetentionObserver>(Retention);
+    /// <summary>The probe observes the retention sweeps tests run through <see cref="IPipelineHost.Services"/>.</summary>
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IRetentionObserver>(Retention);
 
     /// <inheritdoc />
     protected override IDictionary<string, string?> Settings()

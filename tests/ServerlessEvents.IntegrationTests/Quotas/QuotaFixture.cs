@@ -1,19 +1,20 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessEvents.IntegrationTests.Webhooks;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.Seams;
 
 namespace ServerlessEvents.IntegrationTests.Quotas;
 
 /// <summary>
 /// The pipeline with ingest quotas on: 5 events of burst, refilling at 0.01 a second (one token per 100 s, so real time
-/// passing during a test adds nothing measurable), overrides read on every request, and a clock the tests move.
+/// passing during a test adds nothing measurable), overrides read on every request, and a clock the tests move
+/// (the test worker's controlled clock).
 /// </summary>
 public sealed class QuotaFixture : PipelineFixture
 {
     public const int Burst = 5;
 
-    public TestClock Clock { get; } = new();
+    public RemoteClock Clock { get; } = new();
+
+    protected override string WorkerApp => RepositoryPaths.TestWorker;
 
     protected override IDictionary<string, string?> Settings()
     {
@@ -22,15 +23,15 @@ public sealed class QuotaFixture : PipelineFixture
         settings["IngestQuota:EventsPerSecond"] = "0.01";
         settings["IngestQuota:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["IngestQuota:OverrideCacheDuration"] = "00:00:00";
+        settings[TestSeams.ControlledClock] = "true";
         return settings;
     }
 
-    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
-
-    protected override bool RunsOnWorker => false;
-
-
-    protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Clock.Attach(Host.Client);
+    }
 }
 
 [CollectionDefinition(Name)]

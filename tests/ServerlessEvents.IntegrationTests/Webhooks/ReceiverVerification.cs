@@ -39,7 +39,7 @@ internal static class ReceiverVerification
     }
 
     /// <summary>
-    /// For deliveries made under a shifted <see cref="TestClock"/>: the package's <c>Verify</c> reads the real clock and
+    /// For deliveries made under a shifted clock (<see cref="ServerlessEvents.Testing.Seams.RemoteClock"/>): the package's <c>Verify</c> reads the real clock and
     /// would refuse them as too new, so the timestamp is checked against <paramref name="clock"/> here and the signature
     /// with the package's <c>Sign</c> (one matching space-separated entry suffices, as in <c>Verify</c>).
     /// </summary>

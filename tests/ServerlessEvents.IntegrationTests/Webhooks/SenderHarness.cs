@@ -1,3 +1,4 @@
+using ServerlessEvents.Testing.Seams;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessEvents.Functions.Webhooks;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.Seams;
 
 namespace ServerlessEvents.IntegrationTests.Webhooks;
 
 /// <summary>
-/// The pipeline as in production: loopback targets refused. DNS answers are fixed: <c>private.example.test</c>
+/// The pipeline as in production: loopback targets refused. DNS answers are fixed (a test worker seam): <c>private.example.test</c>
 /// resolves to 10.0.0.7 and <c>sneaky.example.test</c> to 127.0.0.1, where a connection trap counts connections.
 /// </summary>
 public sealed class StrictWebhookFixture : PipelineFixture
@@ -16,17 +14,15 @@ public sealed class StrictWebhookFixture : PipelineFixture
 
     internal ConnectionTrap Trap { get; } = new(IPAddress.Loopback);
 
-    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
+    protected override string WorkerApp => RepositoryPaths.TestWorker;
 
-    protected override bool RunsOnWorker => false;
-
-
-    protected override void Configure(WebApplicationBuilder builder) =>
-        builder.Services.AddSingleton<IWebhookDnsResolver>(new StaticDnsResolver(new Dictionary<string, IPAddress[]>
-        {
-            [PrivateName] = [IPAddress.Parse("10.0.0.7")],
-            [LoopbackName] = [IPAddress.Loopback],
-        }));
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings[TestSeams.Dns + ":" + PrivateName] = "10.0.0.7";
+        settings[TestSeams.Dns + ":" + LoopbackName] = IPAddress.Loopback.ToString();
+        return settings;
+    }
 
     public override async Task InitializeAsync()
     {

@@ -1,19 +1,20 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Testing;
+using ServerlessEvents.Testing.Seams;
 
 namespace ServerlessEvents.IntegrationTests.Webhooks;
 
 /// <summary>
 /// The pipeline with webhooks delivered to loopback receivers (development option on), a compressed retry schedule
 /// without jitter (1 s, 4 s, 1 s: 4 attempts; the 4 s step gives Retry-After room on the first retry), Event Grid
-/// connected live, and a clock the tests can move.
+/// connected live, and a clock the tests can move (the test worker's controlled clock).
 /// </summary>
 public sealed class WebhookPipelineFixture : PipelineFixture
 {
     public const string Schedule = "00:00:01,00:00:04,00:00:01";
 
-    public TestClock Clock { get; } = new();
+    public RemoteClock Clock { get; } = new();
+
+    protected override string WorkerApp => RepositoryPaths.TestWorker;
 
     protected override IDictionary<string, string?> Settings()
     {
@@ -21,19 +22,14 @@ public sealed class WebhookPipelineFixture : PipelineFixture
         settings["Webhooks:AllowLoopbackTargets"] = "true";
         settings["Webhooks:RetrySchedule"] = Schedule;
         settings["Webhooks:JitterFraction"] = "0";
+        settings[TestSeams.ControlledClock] = "true";
         return settings;
     }
-
-    /// <summary>Swaps services inside the app, so this fixture runs the custom handler until it has a worker seam.</summary>
-
-    protected override bool RunsOnWorker => false;
-
-
-    protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        Clock.Attach(Host.Client);
         Host.ConnectEventGrid(EventGrid);
     }
 }

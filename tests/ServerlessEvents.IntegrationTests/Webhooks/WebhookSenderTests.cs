@@ -1,3 +1,4 @@
+using ServerlessEvents.Testing.Seams;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using ServerlessEvents.Functions.Webhooks;

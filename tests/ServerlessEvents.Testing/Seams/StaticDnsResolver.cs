@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using ServerlessEvents.Functions.Webhooks;
 
-namespace ServerlessEvents.IntegrationTests.Webhooks;
+namespace ServerlessEvents.Testing.Seams;
 
 /// <summary>A resolver with fixed answers (names not listed do not exist); records the names asked for.</summary>
-internal sealed class StaticDnsResolver(IReadOnlyDictionary<string, IPAddress[]> answers) : IWebhookDnsResolver
+public sealed class StaticDnsResolver(IReadOnlyDictionary<string, IPAddress[]> answers) : IWebhookDnsResolver
 {
     public ConcurrentQueue<string> Lookups { get; } = new();
 

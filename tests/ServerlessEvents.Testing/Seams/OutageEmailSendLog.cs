@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Functions.Ingestion;
 
-namespace ServerlessEvents.IntegrationTests.Notifications;
+namespace ServerlessEvents.Testing.Seams;
 
 /// <summary>
 /// The real send log, with switches that make its storage calls fail the way Azure.Core reports an unreachable

@@ -1,4 +1,4 @@
-namespace ServerlessEvents.IntegrationTests.Webhooks;
+namespace ServerlessEvents.Testing.Seams;
 
 /// <summary>The system clock shifted by an offset the test controls (e.g. to pass the end of a secret rotation's overlap).</summary>
 public sealed class TestClock : TimeProvider

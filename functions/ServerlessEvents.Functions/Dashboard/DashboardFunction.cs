@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace ServerlessEvents.Functions.Dashboard;
+
+/// <summary><c>GET /api/dashboard</c>: the operators' page (anonymous; the page itself asks for a tenant key).</summary>
+public sealed class DashboardFunction(DashboardPage page)
+{
+    /// <summary>The page, with a fresh script nonce in its Content-Security-Policy.</summary>
+    [Function("dashboard")]
+    public IResult Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request)
+    {
+        var nonce = DashboardPage.NewNonce();
+        var headers = request.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = DashboardPage.ContentSecurityPolicy(nonce);
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        return Results.Content(page.Render(nonce), "text/html; charset=utf-8");
+    }
+}
