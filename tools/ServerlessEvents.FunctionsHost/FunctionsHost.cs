@@ -330,7 +330,8 @@ public class FunctionsHost : IAsyncDisposable
 
     private void OnRpcLog(RpcLog log)
     {
-        var line = new WorkerLog(log.Category, log.Level.ToString(), log.Message, log.LogCategory == RpcLog.Types.RpcLogCategory.User);
+        var line = new WorkerLog(log.Category, log.Level.ToString(), log.Message, log.LogCategory == RpcLog.Types.RpcLogCategory.User,
+            string.IsNullOrEmpty(log.InvocationId) ? null : log.InvocationId);
         if (!string.IsNullOrEmpty(log.InvocationId) && _invocationLogs.TryGetValue(log.InvocationId, out var logs))
         {
             logs.Enqueue(line);

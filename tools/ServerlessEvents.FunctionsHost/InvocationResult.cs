@@ -18,7 +18,8 @@ public enum InvocationStatus
 /// <param name="Level">The level name (Trace … Critical).</param>
 /// <param name="Message">The formatted message.</param>
 /// <param name="IsUser">True for the function's own logs (log_category User).</param>
-public sealed record WorkerLog(string Category, string Level, string Message, bool IsUser);
+/// <param name="InvocationId">The invocation the line was logged in, or null for the worker's own lines.</param>
+public sealed record WorkerLog(string Category, string Level, string Message, bool IsUser, string? InvocationId = null);
 
 /// <summary>The outcome of one invocation.</summary>
 public sealed class InvocationResult

@@ -64,7 +64,7 @@ public static class FunctionEndpointExtensions
         this IEndpointRouteBuilder endpoints, string name, Func<QueueDelivery, IServiceProvider, CancellationToken, Task<string?>> handle) =>
         endpoints.MapPayloadFunction(name, [RequiredBinding.In(QueueMessageBinding, "queueTrigger")], async (request, context) =>
         {
-            var delivery = new QueueDelivery(request.InputText(QueueMessageBinding), request.MetadataInt64("DequeueCount"));
+            var delivery = new QueueDelivery(request.InputText(QueueMessageBinding), request.MetadataInt64("DequeueCount"), request.MetadataText("Id"));
             var result = new InvocationResult();
             if (await handle(delivery, context.RequestServices, context.RequestAborted) is { } line)
             {

@@ -11,7 +11,10 @@ namespace ServerlessEvents.Functions.Hosting;
 /// trace context), exported to Application Insights by the Azure Monitor exporter when
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c>
 /// (<c>ClientId=…;Authorization=AAD</c>, as infra/ sets it) ingestion authenticates with that managed identity, since
-/// the Application Insights resource refuses local (key) auth. Without a connection string nothing is exported.
+/// the Application Insights resource refuses local (key) auth.
+/// Without a connection string (locally, in tests) OpenTelemetry is not added at all: with it, the worker stops
+/// tagging its log lines with their invocation (the logs travel with the trace instead), so the host, func start and
+/// the host double could no longer show a function's logs under its invocation.
 /// </summary>
 public static class WorkerTelemetry
 {
@@ -21,14 +24,13 @@ public static class WorkerTelemetry
     /// <summary>The setting that names the identity ingestion authenticates with.</summary>
     public const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
-    /// <summary>Adds OpenTelemetry and, when configured, the Azure Monitor exporter.</summary>
+    /// <summary>Adds OpenTelemetry with the Azure Monitor exporter when a connection string is configured.</summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         if (configuration[ConnectionStringSetting] is { Length: > 0 } connectionString)
         {
             var credential = Credential(configuration[AuthenticationStringSetting]);
-            telemetry.UseAzureMonitorExporter(options =>
+            services.AddOpenTelemetry().UseFunctionsWorkerDefaults().UseAzureMonitorExporter(options =>
             {
                 options.ConnectionString = connectionString;
                 if (credential is not null)

@@ -8,12 +8,16 @@ namespace ServerlessEvents.Functions.Replay;
 /// Runs one chunk of a replay job (the <c>replayChunk</c> queue function). A chunk is applied at most once to the
 /// progress: the row's <c>Step</c> records the last chunk applied (a conditional update), and the message that
 /// follows is stored with it, so a chunk delivered again only re-sends its successor if that was never sent
-/// (<c>EnqueuedSeq</c>). Re-publishing may repeat after a crash; subscribers de-duplicate per (replay, event).
+/// (<c>EnqueuedSeq</c>). Before applying, the queue message claims the chunk (<c>ClaimSeq</c>, <c>ClaimedBy</c>,
+/// <c>ClaimUntil</c>, conditionally): a copy of the same chunk that arrives while the claim holds, even in parallel,
+/// is dropped instead of publishing again and enqueuing a second successor (which would fork the chain). A retry of
+/// the claiming message itself (same message id) may always continue. Re-publishing may still repeat after a crash;
+/// subscribers de-duplicate per (replay, event).
 /// </summary>
 public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source, ReplayPublisher publisher, ReplayService service, TimeProvider clock, IOptions<ReplayOptions> options, ILogger<ReplayChunkProcessor> logger)
 {
-    /// <summary>Processes one chunk message.</summary>
-    public virtual async Task ProcessAsync(ReplayJobMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Processes one chunk message; <paramref name="messageId"/> is the queue message's id (the same on every retry of it).</summary>
+    public virtual async Task ProcessAsync(ReplayJobMessage message, string messageId, CancellationToken cancellationToken = default)
     {
         var row = await store.GetRowAsync(message.Tenant, message.ReplayId, cancellationToken);
         if (row is null || Finished(row) || (row.GetInt32("Step") ?? -1) > message.Seq)
@@ -22,6 +26,11 @@ public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source
         }
         if ((row.GetInt32("Step") ?? -1) < message.Seq)
         {
+            row = await ClaimAsync(row, message, messageId, cancellationToken);
+            if (row is null)
+            {
+                return;
+            }
             var changes = await ApplyAsync(row, message, cancellationToken);
             // Other writes (EnqueuedSeq) may change the ETag: retry the update, never the work.
             while (!await store.TryUpdateAsync(row, changes, cancellationToken))
@@ -34,6 +43,35 @@ public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source
             }
         }
         await SendNextAsync(message.Tenant, message.ReplayId, cancellationToken);
+    }
+
+    // The row after this message claimed the chunk, or null when another copy holds it (or it was applied meanwhile).
+    private async Task<TableEntity?> ClaimAsync(TableEntity row, ReplayJobMessage message, string messageId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            if (row.GetInt32("ClaimSeq") == message.Seq && row.GetString("ClaimedBy") != messageId && row.GetDateTimeOffset("ClaimUntil") > now)
+            {
+                LogDuplicate(logger, message.ReplayId, message.Seq);
+                return null;
+            }
+            var claim = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["ClaimSeq"] = message.Seq, ["ClaimedBy"] = messageId, ["ClaimUntil"] = now.AddSeconds(options.Value.ChunkClaimSeconds),
+            };
+            var claimed = await store.TryUpdateAsync(row, claim, cancellationToken);
+            var current = await store.GetRowAsync(message.Tenant, message.ReplayId, cancellationToken);
+            if (current is null || Finished(current) || (current.GetInt32("Step") ?? -1) >= message.Seq)
+            {
+                return null;
+            }
+            if (claimed)
+            {
+                return current;
+            }
+            row = current;
+        }
     }
 
     private static bool Finished(TableEntity row) => row.GetString("Status") is ReplayRecord.Completed or ReplayRecord.Failed;
@@ -90,6 +128,9 @@ public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source
     /// <summary>Marks the replay failed (its chunk exhausted its retries).</summary>
     public virtual Task MarkFailedAsync(ReplayJobMessage message, string reason, CancellationToken cancellationToken = default) =>
         store.MergeAsync(new TableEntity(message.Tenant, message.ReplayId) { ["Status"] = ReplayRecord.Failed, ["Error"] = reason, ["CompletedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId}: chunk {Seq} is being applied by another copy of its message; this copy is dropped")]
+    private static partial void LogDuplicate(ILogger logger, string replayId, int seq);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId} completed: {Processed} events re-published")]
     private static partial void LogCompleted(ILogger logger, string replayId, long processed);

@@ -13,7 +13,7 @@ public static class ReplayEndpoints
         endpoints.MapHttpFunction("replaysGet", (HttpContext context, string id) => context.Function<ReplayFunctions>().GetAsync(context.Request, id)).RequireTenant();
         endpoints.MapQueueFunction("replayChunk", async (delivery, services, cancellationToken) =>
         {
-            await ActivatorUtilities.CreateInstance<ReplayFunctions>(services).ChunkAsync(delivery.Text ?? "", delivery.DequeueCount ?? 1, cancellationToken);
+            await ActivatorUtilities.CreateInstance<ReplayFunctions>(services).ChunkAsync(delivery.Text ?? "", delivery.Id ?? Guid.NewGuid().ToString("N"), delivery.DequeueCount ?? 1, cancellationToken);
             return null;
         });
         return endpoints;

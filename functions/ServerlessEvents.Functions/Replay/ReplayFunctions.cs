@@ -48,7 +48,7 @@ public sealed partial class ReplayFunctions(
     /// replay is marked failed before the message goes to <c>replay-jobs-poison</c>. A message that is not a chunk is dropped.
     /// </summary>
     [Function("replayChunk")]
-    public async Task ChunkAsync([QueueTrigger(QueueNames.ReplayJobs, Connection = "AzureWebJobsStorage")] string message, long dequeueCount, CancellationToken cancellationToken)
+    public async Task ChunkAsync([QueueTrigger(QueueNames.ReplayJobs, Connection = "AzureWebJobsStorage")] string message, string id, long dequeueCount, CancellationToken cancellationToken)
     {
         ReplayJobMessage? job;
         try
@@ -67,7 +67,7 @@ public sealed partial class ReplayFunctions(
         }
         try
         {
-            await processor.ProcessAsync(job, cancellationToken);
+            await processor.ProcessAsync(job, id, cancellationToken);
         }
         catch (Exception exception) when (dequeueCount >= options.Value.MaxDequeueCount)
         {

@@ -24,6 +24,15 @@ public sealed class ReplayOptions
     [Range(1, 5_000)]
     public int MaxIds { get; set; } = 1_000;
 
+    /// <summary>
+    /// How long a chunk stays claimed by the queue message that is applying it, in seconds. Another copy of the chunk
+    /// (an at-least-once duplicate, possibly running at the same time) is dropped while the claim holds; after it,
+    /// the claim is taken over, so a worker that died mid-chunk delays the replay by at most this long. Keep it
+    /// above the function timeout (host.json functionTimeout, 5 min). Default 360.
+    /// </summary>
+    [Range(30, 3_600)]
+    public int ChunkClaimSeconds { get; set; } = 360;
+
     /// <summary>The dequeue count at which a failing chunk marks its replay failed; keep equal to host.json's maxDequeueCount. Default 5.</summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;

@@ -10,11 +10,13 @@ public sealed class BicepResourceTests
         Assert.True(Regex.IsMatch(Code(relative), pattern), $"{relative} must match /{pattern}/");
 
     [Fact]
-    public void Function_app_runs_the_custom_handler_on_flex_consumption_with_identity_deployment_storage()
+    public void Function_app_runs_the_dotnet_10_isolated_worker_on_flex_consumption_with_identity_deployment_storage()
     {
         const string app = AppSettingsSources.FunctionAppBicep;
         AssertHas(app, @"sku:\s*\{\s*name:\s*'FC1'\s*tier:\s*'FlexConsumption'");
-        AssertHas(app, @"runtime:\s*\{\s*name:\s*'custom'\s*version:\s*'1\.0'\s*\}");
+        AssertHas(app, @"runtime:\s*\{\s*name:\s*'dotnet-isolated'\s*version:\s*'10\.0'\s*\}");
+        // The .NET 10 on Flex start-up crash (azure-functions-dotnet-worker#3335) is worked around by default.
+        AssertHas(app, @"WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED:\s*'0'");
         AssertHas(app, @"authentication:\s*\{\s*type:\s*'UserAssignedIdentity'\s*userAssignedIdentityResourceId:\s*identityId");
         AssertHas(app, @"scaleAndConcurrency:\s*\{\s*maximumInstanceCount:");
         AssertHas(app, @"'azd-service-name':\s*'functions'");

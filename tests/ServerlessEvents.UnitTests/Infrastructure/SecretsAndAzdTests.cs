@@ -64,11 +64,11 @@ public sealed class SecretsAndAzdTests
     }
 
     [Fact]
-    public void Azure_yaml_points_at_the_function_project_with_its_hooks()
+    public void Azure_yaml_points_at_the_worker_app_project_with_its_hooks()
     {
         var yaml = RepositoryFiles.Read("azure.yaml");
         var project = Regex.Match(yaml, @"^\s+project:\s*(\S+)\s*$", RegexOptions.Multiline).Groups[1].Value;
-        Assert.Equal("./functions/ServerlessEvents.Functions", project);
+        Assert.Equal("./functions/ServerlessEvents.FunctionApp", project);
         Assert.NotEmpty(Directory.GetFiles(RepositoryFiles.PathOf(project), "*.csproj"));
         Assert.Matches(@"(?m)^  functions:\s*$", yaml);
         Assert.Matches(@"(?m)^\s+host:\s*function\s*$", yaml);
