@@ -7,15 +7,15 @@ using ServerlessEvents.Testing.Azurite;
 namespace ServerlessEvents.Bench;
 
 /// <summary>
-/// Everything a run needs: in-memory Azurite, the loopback Event Grid sink, and the handler as a separate
-/// process configured against them. Clients call the handler's own URL (not a host front door).
+/// Everything a run needs: in-memory Azurite, the loopback Event Grid sink, and the worker app run by the host double,
+/// configured against them. Clients call the host double's front door, as callers of the Functions host do.
 /// </summary>
 public sealed class BenchEnvironment : IAsyncDisposable
 {
-    /// <summary>The administrator key the handler is started with.</summary>
+    /// <summary>The administrator key the worker is started with.</summary>
     public const string AdminKey = "bench-admin-key-0123456789abcdef";
 
-    private BenchEnvironment(AzuriteFixture azurite, EventGridSink sink, HandlerProcess handler)
+    private BenchEnvironment(AzuriteFixture azurite, EventGridSink sink, WorkerProcess handler)
     {
         Azurite = azurite;
         Sink = sink;
@@ -29,13 +29,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>The Event Grid topic stand-in.</summary>
     public EventGridSink Sink { get; }
 
-    /// <summary>The handler process.</summary>
-    public HandlerProcess Handler { get; private set; }
+    /// <summary>The worker (behind the host double).</summary>
+    public WorkerProcess Handler { get; private set; }
 
-    /// <summary>A pooled client of the handler (no key; requests add theirs).</summary>
+    /// <summary>A pooled client of the front door (no key; requests add theirs).</summary>
     public HttpClient Client { get; private set; }
 
-    /// <summary>Starts Azurite, the sink and the handler.</summary>
+    /// <summary>Starts Azurite, the sink and the worker.</summary>
     public static async Task<BenchEnvironment> StartAsync()
     {
         var azurite = new AzuriteFixture();
@@ -44,7 +44,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         return new BenchEnvironment(azurite, sink, await StartHandlerAsync(azurite, sink, new Dictionary<string, string>()));
     }
 
-    /// <summary>Replaces the handler with one started with extra settings (same storage and sink); returns the old one's figures.</summary>
+    /// <summary>Replaces the worker with one started with extra settings (same storage and sink); returns the old one's figures.</summary>
     public async Task<(double PeakMegabytes, double CpuSeconds)> RestartHandlerAsync(IReadOnlyDictionary<string, string> extra)
     {
         var figures = (Handler.PeakResidentBytes / 1_048_576.0, Handler.CpuTime.TotalSeconds);
@@ -55,7 +55,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         return figures;
     }
 
-    private static Task<HandlerProcess> StartHandlerAsync(AzuriteFixture azurite, EventGridSink sink, IReadOnlyDictionary<string, string> extra)
+    private static Task<WorkerProcess> StartHandlerAsync(AzuriteFixture azurite, EventGridSink sink, IReadOnlyDictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>
         {
@@ -73,10 +73,10 @@ public sealed class BenchEnvironment : IAsyncDisposable
         {
             settings[name] = value;
         }
-        return HandlerProcess.StartAsync(RepositoryPaths.ScriptRoot, settings);
+        return WorkerProcess.StartAsync(RepositoryPaths.FunctionApp, settings);
     }
 
-    private static HttpClient CreateClient(HandlerProcess handler) =>
+    private static HttpClient CreateClient(WorkerProcess handler) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = handler.BaseAddress,

@@ -14,8 +14,8 @@ public static class EndToEndRuns
             arrived => EndToEndScenario.AttachSink(environment, arrived), "Publish runs on the request's fast path, before the 202.");
         await using var receiver = await WebhookReceiver.StartAsync();
         await SubscribeAsync(environment, key, receiver.Url);
-        // Event Grid's part (topic → webhooks function) is the sink forwarding each event to the handler's
-        // `webhooks` function in payload mode, as the host would.
+        // Event Grid's part (topic → webhooks function) is the sink forwarding each event to the host's Event Grid
+        // webhook for the `webhooks` function, as an AzureFunction subscription does.
         var toWebhook = await EndToEndScenario.RunAsync(environment, key, settings.EndToEndEvents, "ingest->webhook-received", arrived =>
         {
             receiver.Arrivals = arrived;
@@ -27,7 +27,7 @@ public static class EndToEndRuns
                 }
             };
             return new Detach(() => environment.Sink.Forward = null);
-        }, "Ingest, publish to the loopback topic, webhooks function invoked in payload mode, signed POST to a loopback Kestrel receiver (Webhooks:AllowLoopbackTargets=true).");
+        }, "Ingest, publish to the loopback topic, webhooks function invoked through the host's Event Grid webhook, signed POST to a loopback Kestrel receiver (Webhooks:AllowLoopbackTargets=true).");
         return [toSink, toWebhook];
     }
 

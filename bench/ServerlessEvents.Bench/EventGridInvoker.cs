@@ -1,29 +1,24 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ServerlessEvents.Bench;
 
 /// <summary>
-/// Delivers CloudEvents to an eventGridTrigger function of the handler process in payload mode, encoded as the
-/// Functions host and the Event Grid extension do (the same encoding as FunctionsHostDouble.DeliverEventGridAsync).
+/// Delivers CloudEvents to an eventGridTrigger function the way Event Grid does for an AzureFunction subscription:
+/// a POST to the host's extension webhook (<c>/runtime/webhooks/eventgrid?functionName=</c>, the host double's front
+/// door here) with <c>aeg-event-type: Notification</c>; the host hands the event to the worker.
 /// </summary>
 public static class EventGridInvoker
 {
-    /// <summary>Invokes <paramref name="function"/> (trigger binding <c>event</c>) with one event; returns the HTTP status.</summary>
-    public static async Task<int> DeliverAsync(HttpClient handler, string function, JsonObject cloudEvent)
+    /// <summary>Delivers one event to <paramref name="function"/>; returns the webhook's status (202, or 500 when the function failed).</summary>
+    public static async Task<int> DeliverAsync(HttpClient host, string function, JsonObject cloudEvent)
     {
-        var eventText = cloudEvent.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        var body = new JsonObject
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/runtime/webhooks/eventgrid?functionName=" + Uri.EscapeDataString(function))
         {
-            ["Data"] = new JsonObject { ["event"] = JsonValue.Create(JsonSerializer.Serialize(eventText)) },
-            ["Metadata"] = new JsonObject
-            {
-                ["data"] = cloudEvent["data"]?.DeepClone(),
-                ["sys"] = new JsonObject { ["MethodName"] = function, ["UtcNow"] = DateTime.UtcNow.ToString("O"), ["RandGuid"] = Guid.NewGuid().ToString() },
-            },
+            Content = JsonContent.Create(cloudEvent),
         };
-        using var response = await handler.PostAsJsonAsync("/" + function, body);
+        request.Headers.Add("aeg-event-type", "Notification");
+        using var response = await host.SendAsync(request);
         return (int)response.StatusCode;
     }
 }

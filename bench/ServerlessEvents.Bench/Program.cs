@@ -45,7 +45,7 @@ foreach (var c in new[] { 1, 8, 32 })
 }
 
 var report = new BenchReport(started, MachineInfo.Read(), settings.Quick,
-    "separate process (dotnet ServerlessEvents.Functions.dll), called at its own URL; no host front door",
+    "isolated worker process (dotnet ServerlessEvents.FunctionApp.dll) behind the gRPC host double, called through its front door",
     results, endToEnd, signing, peakMegabytes, cpuSeconds);
 ReportPrinter.Print(report, Console.Out);
 await ReportPrinter.WriteJsonAsync(report, settings.OutputPath);

@@ -20,7 +20,7 @@ using ServerlessEvents.Functions.Webhooks;
 
 namespace ServerlessEvents.Functions;
 
-/// <summary>Registers and maps every feature folder. Each feature owns its own Add/Map pair.</summary>
+/// <summary>Registers every feature folder's services; each feature owns its Add method, and its [Function] classes.</summary>
 public static class FeatureRegistration
 {
     /// <summary>Adds the services of every feature.</summary>
@@ -45,28 +45,5 @@ public static class FeatureRegistration
         services.AddRetention(configuration);
         services.AddDashboard(configuration);
         return services;
-    }
-
-    /// <summary>Maps the functions of every feature.</summary>
-    public static WebApplication MapServerlessEventsFeatures(this WebApplication app)
-    {
-        app.MapHealth();
-        app.MapTenancy();
-        app.MapQuotas();
-        app.MapCatalog();
-        app.MapIngestion();
-        app.MapHistory();
-        app.MapPublishing();
-        app.MapSubscribers();
-        app.MapEmail();
-        app.MapNotifications();
-        app.MapMetrics();
-        app.MapRealtime();
-        app.MapWebhooks();
-        app.MapConsumers();
-        app.MapReplay();
-        app.MapRetention();
-        app.MapDashboard();
-        return app;
     }
 }

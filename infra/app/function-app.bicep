@@ -4,7 +4,7 @@
 // .NET 10 isolated worker. Flex rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION app settings (the
 // runtime comes from functionAppConfig), so neither is set below; FUNCTIONS_WORKER_RUNTIME lives only in
 // local.settings.json for func start.
-// Moving an app that ran the custom handler ('custom' 1.0) to this runtime in place has been seen to fail at start
+// Moving an existing app from the earlier 'custom' 1.0 runtime to this one in place has been seen to fail at start
 // ("exited with code 150", azure-functions-dotnet-worker#3351): recreate the function app (README, "Deploy").
 param planName string
 param functionAppName string

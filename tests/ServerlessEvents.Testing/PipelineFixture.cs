@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Testing.Azurite;
 using Xunit;
@@ -9,16 +8,16 @@ using Xunit;
 namespace ServerlessEvents.Testing;
 
 /// <summary>
-/// The whole pipeline on one machine: Azurite, a loopback Event Grid topic, and the handler behind the
-/// Functions host double, configured as in Azure but pointing at those. Tests create their own tenants, so
+/// The whole pipeline on one machine: Azurite, a loopback Event Grid topic, and the isolated worker app (or the test
+/// worker, for a fixture that needs a seam) run by the gRPC host double, configured as in Azure but pointing at those. Tests create their own tenants, so
 /// one instance serves a whole collection.
 /// </summary>
 public class PipelineFixture : IAsyncLifetime
 {
-    /// <summary>The administrator key the handler is configured with.</summary>
+    /// <summary>The administrator key the worker is configured with.</summary>
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
-    /// <summary>The key id and base64 key-encryption key the handler encrypts webhook secrets with (test only).</summary>
+    /// <summary>The key id and base64 key-encryption key the worker encrypts webhook secrets with (test only).</summary>
     public const string SecretKeyId = "test1", SecretKey = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0wMDE=";
 
     private int _tenants;
@@ -29,14 +28,8 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>The Event Grid topic stand-in.</summary>
     public EventGridSink EventGrid { get; private set; } = null!;
 
-    /// <summary>The host running the app: the isolated worker through the gRPC host double, or the custom handler.</summary>
-    public IPipelineHost Host { get; private set; } = null!;
-
-    /// <summary>
-    /// True (the default) to run the isolated worker app through the gRPC host double; false for the custom handler's
-    /// own contract tests, which run it in process until it is deleted.
-    /// </summary>
-    protected virtual bool RunsOnWorker => true;
+    /// <summary>The worker app, run by the gRPC host double.</summary>
+    public WorkerHost Host { get; private set; } = null!;
 
     /// <summary>Settings on top of the defaults; override to change them for a derived fixture.</summary>
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
@@ -65,13 +58,8 @@ public class PipelineFixture : IAsyncLifetime
         options.EventGrid.MaxDeliveryAttempts = 4;
     }
 
-    /// <summary>Extra services of the in-test-process <see cref="IPipelineHost.Services"/> (never of the worker).</summary>
+    /// <summary>Extra services of the in-test-process <see cref="WorkerHost.Services"/> (never of the worker).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
-    {
-    }
-
-    /// <summary>Service overrides inside the custom handler (<see cref="RunsOnWorker"/> false only).</summary>
-    protected virtual void Configure(WebApplicationBuilder builder)
     {
     }
 
@@ -80,9 +68,7 @@ public class PipelineFixture : IAsyncLifetime
     {
         await Azurite.StartAsync();
         EventGrid = await EventGridSink.StartAsync();
-        Host = RunsOnWorker
-            ? await WorkerHost.StartAsync(WorkerApp, Settings(), ConfigureServices, ConfigureHost)
-            : await FunctionsHostDouble.StartAsync(Settings(), Configure);
+        Host = await WorkerHost.StartAsync(WorkerApp, Settings(), ConfigureServices, ConfigureHost);
     }
 
     /// <summary>Creates a fresh tenant with a key and returns a client of the host that sends that key.</summary>

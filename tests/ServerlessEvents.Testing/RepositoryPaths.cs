@@ -1,26 +1,10 @@
 namespace ServerlessEvents.Testing;
 
-/// <summary>Finds the repository and the build output of the Functions app from a test's base directory.</summary>
+/// <summary>Finds the repository and the worker apps' build output from a test's base directory.</summary>
 public static class RepositoryPaths
 {
     /// <summary>The directory holding ServerlessEvents.sln.</summary>
     public static string Root { get; } = FindRoot();
-
-    /// <summary>
-    /// The Functions app's own build output, which is a complete script root: host.json, one folder per
-    /// function and the handler. Same configuration as the running tests.
-    /// </summary>
-    public static string ScriptRoot
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var path = Path.Combine(Root, "functions", "ServerlessEvents.Functions", "bin", configuration, "net10.0");
-            return File.Exists(Path.Combine(path, "host.json"))
-                ? path
-                : throw new InvalidOperationException($"No script root at {path}; build functions/ServerlessEvents.Functions first.");
-        }
-    }
 
     /// <summary>The isolated worker app's build output (functions.metadata, worker.config.json, .azurefunctions/).</summary>
     public static string FunctionApp => WorkerOutput(Path.Combine("functions", "ServerlessEvents.FunctionApp"));

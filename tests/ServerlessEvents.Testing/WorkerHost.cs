@@ -17,7 +17,7 @@ namespace ServerlessEvents.Testing;
 /// sweep never runs in the middle of a test that counts); Event Grid is played by the test, through the extension's
 /// one-string-per-event encoding.
 /// </summary>
-public sealed class WorkerHost : IPipelineHost
+public sealed class WorkerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private TopologyDocument? _topology;
@@ -36,28 +36,25 @@ public sealed class WorkerHost : IPipelineHost
     /// <summary>The worker app's build output.</summary>
     public string AppDirectory { get; }
 
-    /// <inheritdoc />
+    /// <summary>A client of the front door (<c>/api/...</c>), as callers of the Functions host use it.</summary>
     public HttpClient Client { get; }
 
-    /// <inheritdoc />
+    /// <summary>The front door's base URL.</summary>
     public string BaseUrl => Host.BaseAddress.ToString().TrimEnd('/');
 
-    /// <inheritdoc />
-    public HttpClient HandlerClient => Client;
-
-    /// <inheritdoc />
+    /// <summary>The app's services, configured with the same settings: stores and clients over the same storage.</summary>
     public IServiceProvider Services => _services;
 
-    /// <inheritdoc />
+    /// <summary>host.json's <c>maxDequeueCount</c>.</summary>
     public int MaxDequeueCount => Host.HostJson.Queues.MaxDequeueCount;
 
-    /// <inheritdoc />
+    /// <summary>Every HTTP function with one of its methods (upper case) and its route template, one entry per method.</summary>
     public IReadOnlyList<(string Function, string Method, string Route)> HttpRoutes =>
         Host.Functions.Where(f => f.Trigger.Is("httpTrigger"))
             .SelectMany(f => f.Trigger.ArrayProperty("methods").Select(m => (f.Name, m.ToUpperInvariant(), f.Trigger.Property("route") ?? f.Name)))
             .ToArray();
 
-    /// <inheritdoc />
+    /// <summary>The eventGridTrigger functions, by name.</summary>
     public IReadOnlyList<string> EventGridFunctions =>
         Host.Functions.Where(f => f.Trigger.Is("eventGridTrigger")).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
 
@@ -87,11 +84,14 @@ public sealed class WorkerHost : IPipelineHost
         return new WorkerHost(host, services, appDirectory);
     }
 
-    /// <inheritdoc />
+    /// <summary>Delivers one CloudEvent to one eventGridTrigger function, once.</summary>
     public async Task<InvocationOutcome> DeliverEventGridAsync(string function, JsonObject cloudEvent, CancellationToken cancellationToken = default) =>
         InvocationOutcome.FromWorker(await Host.InvokeEventGridAsync(function, cloudEvent, cancellationToken));
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Delivers one published CloudEvent to every eventGridTrigger function whose subscription (infra/topology.json)
+    /// matches, retrying a failed one up to <paramref name="attempts"/> times in total; returns every attempt.
+    /// </summary>
     public async Task<IReadOnlyList<InvocationOutcome>> DeliverToSubscribersAsync(JsonObject cloudEvent, int attempts = 1, CancellationToken cancellationToken = default)
     {
         var json = Encoding.UTF8.GetBytes(cloudEvent.ToJsonString());
@@ -114,7 +114,7 @@ public sealed class WorkerHost : IPipelineHost
         return outcomes;
     }
 
-    /// <inheritdoc />
+    /// <summary>Makes the Event Grid stand-in deliver every accepted event to the subscribers, like a live topic.</summary>
     public void ConnectEventGrid(EventGridSink sink) =>
         sink.Forward = async batch =>
         {
@@ -124,11 +124,14 @@ public sealed class WorkerHost : IPipelineHost
             }
         };
 
-    /// <inheritdoc />
+    /// <summary>Runs a timer function once, now.</summary>
     public async Task<InvocationOutcome> RunTimerAsync(string function, CancellationToken cancellationToken = default) =>
         InvocationOutcome.FromWorker(await Host.RunTimerAsync(function, cancellationToken));
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Lets the queue's trigger function work the queue off and returns the invocations it ran meanwhile: until nothing
+    /// is visible, or with <paramref name="untilEmpty"/> until the queue is empty (delayed and retried messages done).
+    /// </summary>
     public async Task<IReadOnlyList<InvocationOutcome>> DrainQueueAsync(QueueServiceClient queues, string queueName, TimeSpan? retryVisibility = null,
         int maxRounds = 100, bool untilEmpty = false, CancellationToken cancellationToken = default)
     {

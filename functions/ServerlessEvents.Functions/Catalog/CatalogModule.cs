@@ -25,12 +25,4 @@ public static class CatalogModule
         services.TryAddSingleton<IncomingEventReader>();
         return services;
     }
-
-    /// <summary>Maps <c>GET /api/event-types</c> and <c>GET /api/event-types/{type}</c>.</summary>
-    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapHttpFunction("eventTypesList", EventTypeEndpoints.List);
-        endpoints.MapHttpFunction("eventTypesGet", EventTypeEndpoints.Get);
-        return endpoints;
-    }
 }

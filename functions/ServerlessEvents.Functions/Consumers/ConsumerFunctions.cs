@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
-using ServerlessEvents.Functions.History;
+using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Tenancy;
 
@@ -42,7 +42,7 @@ public sealed partial class ConsumerFunctions(ConsumerStore store, ConsumerFeedR
             ?? throw ApiProblemException.NotFound($"No consumer named '{name}' in your tenant.");
         var limit = QueryParameters.Limit(request.Query["limit"], Math.Min(100, options.Value.MaxPageSize), options.Value.MaxPageSize);
         var page = await feed.ReadAsync(consumer.Tenant, consumer.Checkpoint, consumer.Wants, limit, context.RequestAborted);
-        var items = new JsonArray(page.Events.Select(e => (JsonNode?)HistoryFunctions.PublicEvent(e)).ToArray());
+        var items = new JsonArray(page.Events.Select(e => (JsonNode?)PublicEventJson.From(e)).ToArray());
         return Results.Json(new JsonObject { ["items"] = items, ["count"] = items.Count, ["cursor"] = ConsumerCursor.Encode(name, page.Position) });
     }
 

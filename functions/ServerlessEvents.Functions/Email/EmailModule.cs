@@ -16,7 +16,4 @@ public static class EmailModule
         services.AddSingleton<IEventSubscriber, EmailSubscriber>();
         return services;
     }
-
-    /// <summary>Maps <c>GET/PUT /api/settings/email</c>.</summary>
-    public static IEndpointRouteBuilder MapEmail(this IEndpointRouteBuilder endpoints) => endpoints.MapEmailSettings();
 }

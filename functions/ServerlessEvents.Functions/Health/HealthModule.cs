@@ -14,11 +14,4 @@ public static class HealthModule
             .AddCheck<EventGridHealthCheck>(EventGridHealthCheck.Name);
         return services;
     }
-
-    /// <summary>Maps the health function for the custom handler; <see cref="HealthFunctions"/> holds its code.</summary>
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapHttpFunction("health", (HttpContext context) => context.Function<HealthFunctions>().HealthAsync(context.Request));
-        return endpoints;
-    }
 }

@@ -26,7 +26,7 @@ public sealed class HistoryFunctions(EventQueryService queries, EventLookup look
         }
         var query = new EventQuery(q["type"], q["source"], q["subject"], q["userId"], q["correlationId"], QueryParameters.Time(q["from"], "from"), QueryParameters.Time(q["to"], "to"));
         var page = await queries.QueryAsync(request.HttpContext.Caller().Tenant, query, limit, after, request.HttpContext.RequestAborted);
-        var items = new JsonArray(page.Events.Where(e => e.Length > 0).Select(e => (JsonNode?)PublicEvent(e)).ToArray());
+        var items = new JsonArray(page.Events.Where(e => e.Length > 0).Select(e => (JsonNode?)PublicEventJson.From(e)).ToArray());
         return Results.Json(new JsonObject { ["items"] = items, ["count"] = items.Count, ["continuationToken"] = page.ContinuationToken });
     }
 
@@ -40,7 +40,7 @@ public sealed class HistoryFunctions(EventQueryService queries, EventLookup look
             ?? throw ApiProblemException.NotFound($"No event with id '{id}' in your tenant.");
         return Results.Json(new JsonObject
         {
-            ["event"] = PublicEvent(match.Json),
+            ["event"] = PublicEventJson.From(match.Json),
             ["ingestedAt"] = match.IngestedAt,
             ["publication"] = new JsonObject { ["status"] = match.PublishedAt is null ? "pending" : "published", ["publishedAt"] = match.PublishedAt },
             ["otherSources"] = new JsonArray(found.Where(e => e != match).Select(e => (JsonNode?)e.Source).ToArray()),
@@ -58,13 +58,5 @@ public sealed class HistoryFunctions(EventQueryService queries, EventLookup look
             throw ApiProblemException.BadRequest("The window must be positive and at most 24 hours.", new FieldError("from", "must be before 'to' and within 24 hours of it"));
         }
         return Results.Json(await stats.GetAsync(request.HttpContext.Caller().Tenant, from, to, request.HttpContext.RequestAborted));
-    }
-
-    /// <summary>The stored event as the producer sees it: without the tenant extension the pipeline adds.</summary>
-    public static JsonObject PublicEvent(byte[] json)
-    {
-        var node = JsonNode.Parse(json)!.AsObject();
-        node.Remove(CanonicalEvent.TenantExtension);
-        return node;
     }
 }

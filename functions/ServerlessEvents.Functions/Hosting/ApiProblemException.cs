@@ -1,7 +1,7 @@
 namespace ServerlessEvents.Functions.Hosting;
 
 /// <summary>
-/// A client-facing failure with an HTTP status. <see cref="ProblemExceptionHandler"/> turns it into an
+/// A client-facing failure with an HTTP status. <see cref="ProblemMapping"/> turns it into an
 /// RFC 7807 <c>application/problem+json</c> answer with an <c>errors</c> list naming each field.
 /// </summary>
 public sealed class ApiProblemException : Exception

@@ -5,7 +5,7 @@ namespace ServerlessEvents.Functions.Hosting;
 
 /// <summary>
 /// The worker's one place that turns a failed HTTP function into its problem+json answer, with the mapping of
-/// <see cref="ProblemExceptionHandler.ToProblem"/>: client mistakes 4xx with the reason, outages 503 with Retry-After,
+/// <see cref="ProblemMapping.ToProblem"/>: client mistakes 4xx with the reason, outages 503 with Retry-After,
 /// defects 500 (logged). The answer replaces the function's result, so the invocation itself succeeds: the failure
 /// was the caller's to see, not the host's to retry. Other triggers' exceptions pass through to the host, which
 /// retries them (queue, Event Grid) or waits for the next run (timer).
@@ -28,7 +28,7 @@ public sealed partial class ProblemMiddleware(ILogger<ProblemMiddleware> logger)
     /// <summary>Sets the status and headers of the problem for <paramref name="exception"/> and returns its body.</summary>
     public static IResult Answer(HttpContext http, Exception exception, ILogger logger)
     {
-        var problem = ProblemExceptionHandler.ToProblem(exception);
+        var problem = ProblemMapping.ToProblem(exception);
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (status >= 500)
         {

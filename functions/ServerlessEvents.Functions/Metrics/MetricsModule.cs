@@ -22,7 +22,4 @@ public static class MetricsModule
         services.AddSingleton<IEventSubscriber, MetricsSubscriber>();
         return services;
     }
-
-    /// <summary>Maps the scrape endpoint (the subscriber is mapped by <c>MapSubscribers</c>).</summary>
-    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints) => endpoints.MapMetricsScrape();
 }

@@ -13,8 +13,4 @@ public static class NotificationsModule
         services.AddSingleton<IEventSubscriber, NotificationsSubscriber>();
         return services;
     }
-
-    /// <summary>Maps the notification and preference endpoints.</summary>
-    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapNotificationEndpoints().MapPreferencesEndpoints();
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ServerlessEvents.Functions.Publishing;
 
-/// <summary>The outbox sweeper (section <c>Outbox</c>). Its schedule is in <c>Publishing/outboxSweeper.function.json</c> (every 30 s).</summary>
+/// <summary>The outbox sweeper (section <c>Outbox</c>). Its schedule is on <see cref="OutboxSweeperFunction"/> (every 30 s).</summary>
 public sealed class OutboxOptions
 {
     /// <summary>The configuration section.</summary>

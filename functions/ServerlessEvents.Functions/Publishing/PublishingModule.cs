@@ -24,12 +24,4 @@ public static class PublishingModule
         services.AddSingleton<OutboxSweeper>();
         return services;
     }
-
-    /// <summary>Maps the sweeper's timer function.</summary>
-    public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapTimerFunction("outboxSweeper", async (services, cancellationToken) =>
-            $"Published {await services.GetRequiredService<OutboxSweeper>().SweepAsync(cancellationToken)} events from the outbox.");
-        return endpoints;
-    }
 }

@@ -16,13 +16,4 @@ public static class QuotasModule
         services.TryAddSingleton<IngestQuota>();
         return services;
     }
-
-    /// <summary>Maps the quota functions for the custom handler; <see cref="QuotaFunctions"/> holds their code.</summary>
-    public static IEndpointRouteBuilder MapQuotas(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapHttpFunction("tenantQuotaGet", (HttpContext context, string tenant) => context.Function<QuotaFunctions>().GetAsync(context.Request, tenant)).RequireAdmin();
-        endpoints.MapHttpFunction("tenantQuotaPut", (HttpContext context, string tenant) => context.Function<QuotaFunctions>().PutAsync(context.Request, tenant)).RequireAdmin();
-        endpoints.MapHttpFunction("tenantQuotaDelete", (HttpContext context, string tenant) => context.Function<QuotaFunctions>().DeleteAsync(context.Request, tenant)).RequireAdmin();
-        return endpoints;
-    }
 }

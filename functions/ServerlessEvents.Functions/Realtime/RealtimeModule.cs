@@ -13,16 +13,8 @@ public static class RealtimeModule
         services.AddValidatedOptions<RealtimeOptions>(configuration);
         services.AddSingleton(provider => RealtimeConnection.FromConfiguration(configuration, provider.GetRequiredService<IOptions<RealtimeOptions>>()));
         services.AddSingleton<IEventSubscriber, SignalRSubscriber>();
+        // A malformed connection string or service URI stops the worker at start-up rather than at the first event.
+        services.ResolveAtStartup<RealtimeConnection>();
         return services;
-    }
-
-    /// <summary>
-    /// Maps negotiate (the subscriber is mapped by <c>MapSubscribers</c>). Builds the connection now, so a malformed
-    /// connection string or service URI stops the app at start-up rather than at the first event.
-    /// </summary>
-    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.ServiceProvider.GetRequiredService<RealtimeConnection>();
-        return endpoints.MapNegotiate();
     }
 }

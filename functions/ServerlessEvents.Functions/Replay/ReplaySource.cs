@@ -33,7 +33,7 @@ public class ReplaySource(EventQueryService queries, EventStore store)
         long count = 0;
         while (count < max)
         {
-            var page = await queries.QueryAsync(tenant, filter.ToQuery(), (int)Math.Min(HistoryEndpoints.MaxLimit, max - count), cursor, cancellationToken);
+            var page = await queries.QueryAsync(tenant, filter.ToQuery(), (int)Math.Min(HistoryFunctions.MaxLimit, max - count), cursor, cancellationToken);
             count += page.Events.Count(e => e.Length > 0);
             cursor = page.ContinuationToken is { } token ? ContinuationToken.Decode(token) : null;
             if (cursor is null)

@@ -23,16 +23,4 @@ public static class RetentionModule
         services.AddSingleton<IRetentionObserver, RetentionMetricsObserver>();
         return services;
     }
-
-    /// <summary>Maps the sweeper and the settings function for the custom handler; <see cref="RetentionFunctions"/> holds their code.</summary>
-    public static IEndpointRouteBuilder MapRetention(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapTimerFunction("retentionSweeper", async (services, cancellationToken) =>
-        {
-            await ActivatorUtilities.CreateInstance<RetentionFunctions>(services).SweepAsync(null!, cancellationToken);
-            return "Retention swept.";
-        });
-        endpoints.MapHttpFunction("retentionSettings", (HttpContext c) => c.Function<RetentionFunctions>().SettingsAsync(c.Request)).RequireTenant();
-        return endpoints;
-    }
 }

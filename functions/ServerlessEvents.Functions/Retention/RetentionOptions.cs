@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ServerlessEvents.Functions.Retention;
 
-/// <summary>Retention (section <c>Retention</c>). The schedule is in <c>Retention/retentionSweeper.function.json</c> (hourly). See docs/retention.md.</summary>
+/// <summary>Retention (section <c>Retention</c>). The schedule is on <see cref="RetentionFunctions.SweepAsync"/> (hourly, at 20 past). See docs/retention.md.</summary>
 public sealed class RetentionOptions
 {
     /// <summary>The configuration section.</summary>

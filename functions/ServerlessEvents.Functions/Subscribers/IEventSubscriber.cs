@@ -8,7 +8,7 @@ namespace ServerlessEvents.Functions.Subscribers;
 /// </summary>
 public interface IEventSubscriber
 {
-    /// <summary>The function name (its <c>{name}.function.json</c> has an eventGridTrigger named <c>event</c>).</summary>
+    /// <summary>The eventGridTrigger function name (a method of <see cref="SubscriberFunctions"/>).</summary>
     string FunctionName { get; }
 
     /// <summary>Handles one delivery. Throw to have it redelivered; throw <see cref="PermanentEventFailureException"/> to reject it.</summary>

@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Subscribers;
@@ -11,6 +12,7 @@ public static class SubscribersModule
         services.AddSingleton<InternalEventIngestor>();
         services.AddSingleton<FailedEventRecorder>();
         services.AddSingleton<SubscriberInvoker>();
+        services.ResolveAtStartup<SubscriberInvoker>();
         return services;
     }
 }

@@ -3,24 +3,13 @@ using Microsoft.Extensions.Options;
 namespace ServerlessEvents.Functions.Tenancy;
 
 /// <summary>
-/// Endpoint filters that authenticate the caller from <c>Authorization: Bearer &lt;key&gt;</c> or <c>x-api-key</c>.
-/// No key or a wrong key gets 401. The resolved caller is available through <see cref="Caller"/>.
+/// Authenticates the caller from <c>Authorization: Bearer &lt;key&gt;</c> or <c>x-api-key</c> (for
+/// <see cref="CallerAuthenticationMiddleware"/>). No key or a wrong key gets 401. The resolved caller is available
+/// through <see cref="Caller"/>.
 /// </summary>
 public static class CallerAuthentication
 {
     private const string ItemKey = "ServerlessEvents.Caller";
-
-    /// <summary>Only tenants (not the administrator) may call the endpoint.</summary>
-    public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.Tenant));
-
-    /// <summary>Only the administrator may call the endpoint.</summary>
-    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.Admin));
-
-    /// <summary>Tenants and the administrator may call the endpoint.</summary>
-    public static TBuilder RequireTenantOrAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter((context, next) => FilterAsync(context, next, CallerAccess.TenantOrAdmin));
 
     /// <summary>The authenticated caller of the current request.</summary>
     public static TenantContext Caller(this HttpContext context) =>
@@ -66,9 +55,6 @@ public static class CallerAuthentication
         http.Items[ItemKey] = caller;
         return null;
     }
-
-    private static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerAccess access) =>
-        await AuthenticateAsync(context.HttpContext, access) ?? await next(context);
 
     private static IResult Unauthorized(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.", detail: detail);

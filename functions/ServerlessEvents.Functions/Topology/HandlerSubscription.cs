@@ -3,7 +3,7 @@ namespace ServerlessEvents.Functions.Topology;
 /// <summary>One Event Grid subscription: the handler function it targets and how events reach it.</summary>
 public sealed class HandlerSubscription
 {
-    /// <summary>The eventGridTrigger function name (its function.json folder name).</summary>
+    /// <summary>The eventGridTrigger function name (its [Function] name).</summary>
     public string FunctionName { get; init; } = "";
 
     /// <summary>Which events the subscription delivers. An empty filter delivers every event.</summary>

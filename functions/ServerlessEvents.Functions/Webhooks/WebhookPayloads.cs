@@ -13,7 +13,7 @@ public class WebhookPayloads(EventLookup lookup)
 {
     /// <summary>The body for a delivered event.</summary>
     public static byte[] CreateBody(DeliveredEvent delivered) =>
-        System.Text.Encoding.UTF8.GetBytes(HistoryEndpoints.PublicEvent(delivered.Json).ToJsonString());
+        System.Text.Encoding.UTF8.GetBytes(PublicEventJson.From(delivered.Json).ToJsonString());
 
     /// <summary>The body to send for a stored delivery; null when the event no longer exists.</summary>
     public virtual async Task<byte[]?> GetBodyAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
@@ -27,7 +27,7 @@ public class WebhookPayloads(EventLookup lookup)
         {
             return null;
         }
-        var node = HistoryEndpoints.PublicEvent(stored.Json);
+        var node = PublicEventJson.From(stored.Json);
         if (delivery.ReplayId is not null)
         {
             node[CanonicalEvent.ReplayExtension] = JsonValue.Create(delivery.ReplayId);

@@ -81,17 +81,4 @@ public static class WebhooksModule
         services.AddSingleton<IWebhookDeliveryObserver, WebhookMetricsObserver>();
         return services;
     }
-
-    /// <summary>Maps the subscription API, the delivery log and recovery, and the <c>webhookRetry</c> queue function.</summary>
-    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapWebhookSubscriptions();
-        endpoints.MapWebhookDeliveries();
-        endpoints.MapQueueFunction(WebhookRetryFunction.Name, async (delivery, services, cancellationToken) =>
-        {
-            await ActivatorUtilities.CreateInstance<WebhookRetryFunction>(services).RunAsync(delivery.Text ?? "", cancellationToken);
-            return null;
-        });
-        return endpoints;
-    }
 }

@@ -27,7 +27,7 @@ public sealed class OperationsFixture : PipelineFixture
     /// <summary>Sees what retention deletes.</summary>
     public RetentionProbe Retention { get; } = new();
 
-    /// <summary>The probe observes the retention sweeps tests run through <see cref="IPipelineHost.Services"/>.</summary>
+    /// <summary>The probe observes the retention sweeps tests run through <see cref="WorkerHost.Services"/>.</summary>
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IRetentionObserver>(Retention);
 
     /// <inheritdoc />

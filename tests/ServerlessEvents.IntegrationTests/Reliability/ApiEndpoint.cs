@@ -13,7 +13,7 @@ public sealed partial record ApiEndpoint(string Function, string Method, string 
         "/api/" + Parameter().Replace(RouteTemplate, m => Uri.EscapeDataString(value(m.Groups[1].Value)));
 
     /// <summary>Every HTTP function the host serves, one entry per method.</summary>
-    public static IReadOnlyList<ApiEndpoint> All(ServerlessEvents.Testing.IPipelineHost host) =>
+    public static IReadOnlyList<ApiEndpoint> All(ServerlessEvents.Testing.WorkerHost host) =>
         host.HttpRoutes.Select(r => new ApiEndpoint(r.Function, r.Method, r.Route, Forwarded: true))
             .OrderBy(e => e.Function, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal).ToArray();
 

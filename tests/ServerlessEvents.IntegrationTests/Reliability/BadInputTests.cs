@@ -25,7 +25,7 @@ public sealed class BadInputTests(ReliabilityFixture pipeline, ITestOutputHelper
         // Latin-1 header encoding so abusive non-ASCII header values are really sent.
         using var handlerClient = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1 })
         {
-            BaseAddress = pipeline.Host.HandlerClient.BaseAddress, Timeout = TimeSpan.FromSeconds(100),
+            BaseAddress = pipeline.Host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(100),
         };
         var tally = new StatusTally();
         var sent = 0;
@@ -54,7 +54,7 @@ public sealed class BadInputTests(ReliabilityFixture pipeline, ITestOutputHelper
             {
                 foreach (var (name, bytes, halfClose) in RawHttp.Cases(endpoint.Path(n => values.GetValueOrDefault(n, "x")), "127.0.0.1", key))
                 {
-                    tally.Add(await RawHttp.SendAsync(pipeline.Host.HandlerClient.BaseAddress!, bytes, halfClose), $"{endpoint}: raw {name}");
+                    tally.Add(await RawHttp.SendAsync(pipeline.Host.Client.BaseAddress!, bytes, halfClose), $"{endpoint}: raw {name}");
                     sent++;
                 }
             }

@@ -15,13 +15,13 @@ public sealed class StorageFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = AzuriteFixture.CreatePersistent();
     private EventGridSink _sink = null!;
-    private FunctionsHostDouble _host = null!;
+    private WorkerHost _host = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.StartAsync();
         _sink = await EventGridSink.StartAsync();
-        _host = await FunctionsHostDouble.StartAsync(new Dictionary<string, string?>
+        _host = await WorkerHost.StartAsync(RepositoryPaths.FunctionApp, new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["EventGrid:TopicEndpoint"] = _sink.Endpoint,
@@ -93,10 +93,10 @@ public sealed class StorageFaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/management/tenants/fault/keys");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PipelineFixture.AdminKey);
-        using var response = await _host.HandlerClient.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return new TenantClient("fault", created["keyId"]!.GetValue<string>(), created["key"]!.GetValue<string>(), _host.HandlerClient.BaseAddress!.ToString().TrimEnd('/'));
+        return new TenantClient("fault", created["keyId"]!.GetValue<string>(), created["key"]!.GetValue<string>(), _host.Client.BaseAddress!.ToString().TrimEnd('/'));
     }
 
     private static async Task<int> PostAsync(TenantClient tenant, string id)

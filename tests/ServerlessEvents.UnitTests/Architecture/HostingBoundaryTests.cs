@@ -3,25 +3,39 @@ using ServerlessEvents.UnitTests.Infrastructure;
 
 namespace ServerlessEvents.UnitTests.Architecture;
 
-/// <summary>Handlers and stores know nothing of the custom-handler model; only the hosting edge does.</summary>
+/// <summary>
+/// Hosting stays at the edge: only the function classes (<c>*Function.cs</c>, <c>*Functions.cs</c>) and the worker
+/// middleware and composition know the isolated worker (its namespace, trigger attributes, FunctionContext,
+/// TimerInfo). Handlers, stores and use-case services never see a trigger type or a host envelope.
+/// </summary>
 public sealed class HostingBoundaryTests
 {
-    // The custom-handler types and the binding vocabulary of function.json.
-    private static readonly Regex HostModel = new(
-        @"\b(InvocationRequest|InvocationResult|RequiredBinding|MapPayloadFunction|OutputBindings|HostValueDecoder)\b|""signalR""|""queueTrigger""|""timerTrigger""|""eventGridTrigger""",
+    private static readonly Regex WorkerModel = new(
+        @"\bMicrosoft\.Azure\.Functions\.Worker\b|\b(FunctionContext|TimerInfo|HttpTrigger|QueueTrigger|TimerTrigger|EventGridTrigger|IFunctionsWorkerMiddleware)\b",
         RegexOptions.Compiled);
 
-    private static readonly string[] Edge = ["Hosting/", "Subscribers/SubscriberEndpoints.cs"];
+    private static readonly Regex FunctionClass = new(@"Functions?\.cs$", RegexOptions.Compiled);
 
-    [Fact]
-    public void Only_the_hosting_edge_references_custom_handler_types_or_binding_names()
+    private static readonly string[] Edge =
+    [
+        "Hosting/ProblemMiddleware.cs", "Hosting/ServerlessEventsWorker.cs", "Hosting/WorkerFunctionMethods.cs", "Hosting/WorkerTelemetry.cs",
+        "Storage/StorageReadinessMiddleware.cs", "Tenancy/CallerAuthenticationMiddleware.cs",
+    ];
+
+    private static IEnumerable<(string Relative, string Path)> SourceFiles()
     {
         var project = RepositoryFiles.PathOf("functions/ServerlessEvents.Functions");
-        var offenders = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(project, f).Replace('\\', '/'), Path: f))
-            .Where(f => !f.Relative.StartsWith("bin/", StringComparison.Ordinal) && !f.Relative.StartsWith("obj/", StringComparison.Ordinal))
-            .Where(f => !Edge.Any(e => f.Relative.StartsWith(e, StringComparison.Ordinal)))
-            .SelectMany(f => HostModel.Matches(File.ReadAllText(f.Path)).Select(m => $"{f.Relative}: {m.Value}"))
+            .Where(f => !f.Relative.StartsWith("bin/", StringComparison.Ordinal) && !f.Relative.StartsWith("obj/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_function_classes_and_the_worker_middleware_reference_the_worker()
+    {
+        var offenders = SourceFiles()
+            .Where(f => !FunctionClass.IsMatch(f.Relative) && !Edge.Contains(f.Relative))
+            .SelectMany(f => WorkerModel.Matches(File.ReadAllText(f.Path)).Select(m => $"{f.Relative}: {m.Value}"))
             .Distinct()
             .ToList();
 
@@ -29,10 +43,27 @@ public sealed class HostingBoundaryTests
     }
 
     [Fact]
-    public void The_boundary_check_sees_the_edge_itself()
+    public void Function_classes_hold_functions_and_the_check_sees_them()
     {
-        var edge = RepositoryFiles.Read("functions/ServerlessEvents.Functions/Subscribers/SubscriberEndpoints.cs");
+        var functionClasses = SourceFiles().Where(f => FunctionClass.IsMatch(f.Relative)).ToList();
 
-        Assert.Matches(HostModel, edge);
+        Assert.True(functionClasses.Count >= 20);
+        Assert.All(functionClasses, f => Assert.Contains("[Function(", File.ReadAllText(f.Path), StringComparison.Ordinal));
+        Assert.All(Edge, e => Assert.Matches(WorkerModel, File.ReadAllText(SourceFiles().Single(f => f.Relative == e).Path)));
+    }
+
+    [Fact]
+    public void No_custom_handler_is_left_in_the_app_or_the_infrastructure()
+    {
+        var leftovers = new[] { "functions", "infra" }
+            .SelectMany(root => Directory.EnumerateFiles(RepositoryFiles.PathOf(root), "*", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"customHandler|FUNCTIONS_CUSTOMHANDLER_PORT|function\.json|extensionBundle", RegexOptions.IgnoreCase)
+                .Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(leftovers.Count == 0, "Custom-handler leftovers: " + string.Join(", ", leftovers));
     }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServerlessEvents.Functions.Storage;
@@ -9,62 +11,34 @@ public sealed class FunctionTopologyConsistencyTests
 {
     private static TopologyDocument Topology => TopologyReader.LoadFile(RepositoryFiles.PathOf("infra/topology.json"));
 
-    private static Dictionary<string, JsonElement> EventGridFunctions()
-    {
-        var project = RepositoryFiles.PathOf("functions/ServerlessEvents.Functions");
-        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(project, "*.function.json", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(project, file).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
-                continue;
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            var trigger = json.RootElement.GetProperty("bindings").EnumerateArray()
-                .FirstOrDefault(b => string.Equals(b.GetProperty("type").GetString(), "eventGridTrigger", StringComparison.OrdinalIgnoreCase));
-            if (trigger.ValueKind == JsonValueKind.Object)
-                result.Add(Path.GetFileName(file)[..^".function.json".Length], json.RootElement.Clone());
-        }
-        return result;
-    }
+    private static IEnumerable<(string Name, MethodInfo Method)> WorkerFunctions() =>
+        typeof(TopologyReader).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .Select(m => (m.GetCustomAttribute<FunctionAttribute>()!.Name, m));
+
+    private static IEnumerable<string> EventGridFunctions() =>
+        WorkerFunctions().Where(f => f.Method.GetParameters().Any(p => p.GetCustomAttribute<EventGridTriggerAttribute>() is not null)).Select(f => f.Name);
 
     [Fact]
     public void Every_eventGridTrigger_function_has_exactly_one_topology_subscription_and_vice_versa()
     {
-        var functions = EventGridFunctions().Keys.Order().ToList();
+        var functions = EventGridFunctions().Order().ToList();
         var handlers = Topology.Handlers.Select(h => h.FunctionName).Order().ToList();
         Assert.NotEmpty(functions);
         Assert.Equal(functions, handlers);
     }
 
     [Fact]
-    public void Event_grid_triggers_bind_an_input_named_event()
-    {
-        foreach (var (name, json) in EventGridFunctions())
-        {
-            var trigger = json.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "eventGridTrigger");
-            Assert.True(trigger.GetProperty("name").GetString() == "event", $"{name}: trigger binding must be named 'event'");
-            Assert.True(trigger.GetProperty("direction").GetString() == "in", $"{name}: trigger binding must be direction 'in'");
-        }
-    }
-
-    [Fact]
     public void No_function_uses_a_signalr_binding_the_app_calls_the_rest_api_itself()
     {
-        var project = RepositoryFiles.PathOf("functions/ServerlessEvents.Functions");
-        var files = Directory.EnumerateFiles(project, "*.function.json", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(project, f).Replace('\\', '/').StartsWith("bin/", StringComparison.Ordinal)
-                && !Path.GetRelativePath(project, f).Replace('\\', '/').StartsWith("obj/", StringComparison.Ordinal))
+        var functions = WorkerFunctions().ToList();
+        Assert.NotEmpty(functions);
+        var signalR = functions.SelectMany(f => f.Method.GetParameters().SelectMany(p => p.GetCustomAttributes())
+                .Concat(f.Method.ReturnParameter.GetCustomAttributes())
+                .Where(a => a.GetType().Name.Contains("SignalR", StringComparison.OrdinalIgnoreCase))
+                .Select(a => $"{f.Name}: {a.GetType().Name}"))
             .ToList();
-        Assert.NotEmpty(files);
-        var signalR = files.SelectMany(f =>
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(f));
-            return json.RootElement.GetProperty("bindings").EnumerateArray()
-                .Select(b => b.GetProperty("type").GetString() ?? "")
-                .Where(t => t.StartsWith("signalR", StringComparison.OrdinalIgnoreCase))
-                .Select(t => $"{Path.GetFileName(f)}: {t}")
-                .ToList();
-        }).ToList();
         Assert.True(signalR.Count == 0, string.Join(", ", signalR));
     }
 

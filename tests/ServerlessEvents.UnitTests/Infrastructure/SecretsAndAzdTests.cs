@@ -78,12 +78,4 @@ public sealed class SecretsAndAzdTests
         Assert.Contains("./infra/hooks/postdeploy.sh", yaml, StringComparison.Ordinal);
         Assert.Contains("./infra/hooks/postdeploy.ps1", yaml, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Host_json_launches_the_executable_the_project_builds()
-    {
-        using var host = RepositoryFiles.ReadJson("host.json");
-        var exe = host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString();
-        Assert.Contains($"<AssemblyName>{exe}</AssemblyName>", RepositoryFiles.Read("functions/ServerlessEvents.Functions/ServerlessEvents.Functions.csproj"), StringComparison.Ordinal);
-    }
 }

@@ -1,35 +1,14 @@
 using Azure;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ServerlessEvents.Functions.Hosting;
 
 /// <summary>
-/// The one place that maps failures to HTTP problem responses. Client mistakes get 4xx with the reason;
+/// The one place that maps failures to HTTP problem documents (<see cref="ProblemMiddleware"/> answers with them). Client mistakes get 4xx with the reason;
 /// storage or broker outages get 503 so clients retry; only genuine defects yield 500.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public static class ProblemMapping
 {
-    /// <inheritdoc />
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        var problem = ToProblem(exception);
-        if (problem.Status >= 500)
-        {
-            LogServerFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path, problem.Status ?? 500);
-        }
-        httpContext.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-        {
-            httpContext.Response.Headers.RetryAfter = "5";
-        }
-        if (exception is ApiProblemException { RetryAfter: { } wait })
-        {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
     /// <summary>Maps an exception to a problem document.</summary>
     public static ProblemDetails ToProblem(Exception exception)
     {
@@ -73,7 +52,4 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>Storage answers that mean "unreachable or unusable right now" rather than a defect of ours.</summary>
     public static bool IsTransient(RequestFailedException exception) =>
         exception.Status is 0 or 403 or 408 or 429 or >= 500;
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed with {Status}")]
-    private static partial void LogServerFailure(ILogger logger, Exception exception, string method, string path, int status);
 }

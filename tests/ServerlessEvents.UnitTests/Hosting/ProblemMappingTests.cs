@@ -3,14 +3,14 @@ using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.UnitTests.Hosting;
 
-public sealed class ProblemExceptionHandlerTests
+public sealed class ProblemMappingTests
 {
     [Fact]
     public void Exhausted_storage_retries_reported_as_aggregate_of_status_0_map_to_503()
     {
         var exception = new AggregateException(Enumerable.Range(0, 4).Select(_ => new RequestFailedException(0, "connection refused")));
 
-        var problem = ProblemExceptionHandler.ToProblem(exception);
+        var problem = ProblemMapping.ToProblem(exception);
 
         Assert.Equal(503, problem.Status);
     }
@@ -20,7 +20,7 @@ public sealed class ProblemExceptionHandlerTests
     {
         var exception = new AggregateException(new AggregateException(new InvalidOperationException("defect")));
 
-        Assert.Equal(500, ProblemExceptionHandler.ToProblem(exception).Status);
-        Assert.Equal(409, ProblemExceptionHandler.ToProblem(new AggregateException(new ApiProblemException(409, "t", "d"))).Status);
+        Assert.Equal(500, ProblemMapping.ToProblem(exception).Status);
+        Assert.Equal(409, ProblemMapping.ToProblem(new AggregateException(new ApiProblemException(409, "t", "d"))).Status);
     }
 }

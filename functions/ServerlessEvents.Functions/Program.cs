@@ -1,4 +1,0 @@
-using ServerlessEvents.Functions;
-
-var app = ServerlessEventsApp.Create(args);
-await app.RunAsync();
