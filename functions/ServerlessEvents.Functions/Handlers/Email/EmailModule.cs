@@ -1,4 +1,5 @@
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Email;
@@ -12,6 +13,7 @@ public static class EmailModule
         services.AddValidatedOptions<EmailOptions>(configuration);
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<EmailSendLog>();
+        services.AddSingleton<IRetentionParticipant, EmailSendsRetention>();
         services.AddSingleton<TenantEmailSettingsStore>();
         services.AddSingleton<IEventSubscriber, EmailSubscriber>();
         return services;

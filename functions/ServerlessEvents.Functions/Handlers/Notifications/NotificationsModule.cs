@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Notifications;
@@ -10,6 +11,7 @@ public static class NotificationsModule
     {
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<UserPreferencesStore>();
+        services.AddSingleton<IRetentionParticipant, NotificationsRetention>();
         services.AddSingleton<IEventSubscriber, NotificationsSubscriber>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Webhooks;
@@ -72,6 +73,7 @@ public static class WebhooksModule
         services.TryAddSingleton<WebhookSecretSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSecretSweep>());
         services.TryAddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<IRetentionParticipant, WebhookDeliveriesRetention>();
         services.TryAddSingleton<WebhookRetryQueue>();
         services.TryAddSingleton<WebhookPayloads>();
         services.TryAddSingleton<WebhookHealthTracker>();

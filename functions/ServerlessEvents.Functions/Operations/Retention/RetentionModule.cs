@@ -16,10 +16,7 @@ public static class RetentionModule
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<EventRetention>();
         services.AddSingleton<RetentionSweeper>();
-        services.AddSingleton<IRetentionParticipant, HandlerFailuresRetention>();
-        services.AddSingleton<IRetentionParticipant, WebhookDeliveriesRetention>();
-        services.AddSingleton<IRetentionParticipant, NotificationsRetention>();
-        services.AddSingleton<IRetentionParticipant, EmailSendsRetention>();
+        // Each feature registers its own IRetentionParticipant (its cleanup) in its own module.
         services.AddSingleton<IRetentionObserver, RetentionMetricsObserver>();
         return services;
     }

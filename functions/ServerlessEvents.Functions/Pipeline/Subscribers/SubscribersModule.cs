@@ -1,5 +1,6 @@
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Retention;
 
 namespace ServerlessEvents.Functions.Subscribers;
 
@@ -11,6 +12,7 @@ public static class SubscribersModule
     {
         services.AddSingleton<InternalEventIngestor>();
         services.AddSingleton<FailedEventRecorder>();
+        services.AddSingleton<IRetentionParticipant, HandlerFailuresRetention>();
         services.AddSingleton<SubscriberInvoker>();
         services.ResolveAtStartup<SubscriberInvoker>();
         return services;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Functions.Webhooks;
 
-namespace ServerlessEvents.Functions.Retention;
+namespace ServerlessEvents.Functions.Webhooks;
 
 /// <summary>
 /// Deletes finished webhook deliveries (delivered or failed; pending ones are still being retried) created before the

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using ServerlessEvents.Functions.Notifications;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 
-namespace ServerlessEvents.Functions.Retention;
+namespace ServerlessEvents.Functions.Notifications;
 
 /// <summary>
 /// Deletes in-app notifications older than the cutoff in every user partition of the tenant (<c>{tenant}|{user}</c>),

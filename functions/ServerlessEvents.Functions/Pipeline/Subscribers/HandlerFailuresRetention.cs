@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Functions.Subscribers;
 
-namespace ServerlessEvents.Functions.Retention;
+namespace ServerlessEvents.Functions.Subscribers;
 
 /// <summary>Deletes HandlerFailures rows (partition <c>{tenant}|{handler}</c>) recorded before the cutoff.</summary>
 public sealed class HandlerFailuresRetention(TableServiceClient tables, IEnumerable<IEventSubscriber> subscribers) : IRetentionParticipant

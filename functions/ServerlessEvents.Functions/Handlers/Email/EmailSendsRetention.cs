@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 
-namespace ServerlessEvents.Functions.Retention;
+namespace ServerlessEvents.Functions.Email;
 
 /// <summary>Deletes the email send log rows (partition = tenant) of mails sent before the cutoff.</summary>
 public sealed class EmailSendsRetention(TableServiceClient tables) : IRetentionParticipant
