@@ -19,7 +19,7 @@ param topicName string
 param signalRName string
 param keyVaultName string
 // 40 (the Flex minimum) keeps one tenant at its default ingest quota (IngestQuota__EventsPerSecond = 70 per instance,
-// Quotas/IngestQuotaOptions.cs) under the storage account's 20,000 entity operations a second: 70 x 40 x ~7 entity
+// Platform/Quotas/IngestQuotaOptions.cs) under the storage account's 20,000 entity operations a second: 70 x 40 x ~7 entity
 // writes an event = 19,600. Raising it raises that worst case; lower the default quota with it (docs/quotas.md).
 @description('Upper bound of Flex instances (40..1000). Keep maximumInstanceCount x IngestQuota__EventsPerSecond x 7 under 20,000 (docs/quotas.md).')
 @minValue(40)
@@ -134,7 +134,7 @@ var monitoringAppSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
-// SignalR over Microsoft Entra ID: the app's REST client reads these (Realtime/RealtimeConnection.cs).
+// SignalR over Microsoft Entra ID: the app's REST client reads these (Handlers/Realtime/RealtimeConnection.cs).
 var signalRAppSettings = {
   AzureSignalRConnectionString__serviceUri: 'https://${signalR.properties.hostName}'
   AzureSignalRConnectionString__credential: 'managedidentity'

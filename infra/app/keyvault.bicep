@@ -1,4 +1,4 @@
-// Key Vault for the key-encryption key that protects webhook signing secrets at rest (Webhooks/WebhookSecretStore.cs).
+// Key Vault for the key-encryption key that protects webhook signing secrets at rest (Handlers/Webhooks/WebhookSecretStore.cs).
 // RBAC authorization only (no access policies): the app identity gets Key Vault Secrets User and the deployer
 // Key Vault Secrets Officer in rbac.bicep. The secret itself (webhook-secret-kek, 32 random bytes, base64) is created
 // by the postdeploy hook when absent, so its value never passes through a template or deployment history.

@@ -19,7 +19,7 @@ for name in AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME EVENTGRID_TOPIC_NAME AZ
 done
 command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required." >&2; exit 1; }
 
-# The key-encryption key of webhook signing secrets (Webhooks/WebhookSecretStore.cs): 32 random bytes, base64, created
+# The key-encryption key of webhook signing secrets (Handlers/Webhooks/WebhookSecretStore.cs): 32 random bytes, base64, created
 # only when absent, since replacing it would make every stored secret unreadable. Rotation is a new version
 # (az keyvault secret set), which the app picks up while older versions keep decrypting. The value goes through a
 # private temporary file, never the command line or the output.

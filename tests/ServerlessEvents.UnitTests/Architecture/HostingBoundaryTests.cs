@@ -18,8 +18,8 @@ public sealed class HostingBoundaryTests
 
     private static readonly string[] Edge =
     [
-        "Hosting/ProblemMiddleware.cs", "Hosting/ServerlessEventsWorker.cs", "Hosting/WorkerFunctionMethods.cs", "Hosting/WorkerTelemetry.cs",
-        "Storage/StorageReadinessMiddleware.cs", "Tenancy/CallerAuthenticationMiddleware.cs",
+        "Platform/Hosting/ProblemMiddleware.cs", "Platform/Hosting/ServerlessEventsWorker.cs", "Platform/Hosting/WorkerFunctionMethods.cs", "Platform/Hosting/WorkerTelemetry.cs",
+        "Platform/Storage/StorageReadinessMiddleware.cs", "Platform/Tenancy/CallerAuthenticationMiddleware.cs",
     ];
 
     private static IEnumerable<(string Relative, string Path)> SourceFiles()
