@@ -32,6 +32,7 @@ public static class FeatureRegistration
         services.AddLocalDevelopment(configuration);
         services.AddQuotas(configuration);
         services.AddIngestion(configuration);
+        services.AddHistory(configuration);
         services.AddPublishing(configuration);
         services.AddSubscribers(configuration);
         services.AddHealth(configuration);

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using ServerlessEvents.Functions.Hosting;
+using ServerlessEvents.Functions;
 using ServerlessEvents.Testing.Seams;
 
 var builder = FunctionsApplication.CreateBuilder(args);

@@ -18,7 +18,7 @@ public sealed class HostingBoundaryTests
 
     private static readonly string[] Edge =
     [
-        "Platform/Hosting/ProblemMiddleware.cs", "Platform/Hosting/ServerlessEventsWorker.cs", "Platform/Hosting/WorkerFunctionMethods.cs", "Platform/Hosting/WorkerTelemetry.cs",
+        "ServerlessEventsWorker.cs", "Platform/Hosting/ProblemMiddleware.cs", "Platform/Hosting/WorkerFunctionMethods.cs", "Platform/Hosting/WorkerTelemetry.cs",
         "Platform/Storage/StorageReadinessMiddleware.cs", "Platform/Tenancy/CallerAuthenticationMiddleware.cs",
     ];
 

@@ -49,13 +49,12 @@ public class EventTypeEndpointsTests
     }
 
     [Fact]
-    public void Module_registers_the_catalog_and_the_reader()
+    public void Module_registers_the_catalog()
     {
         var services = new ServiceCollection().AddLogging();
         services.AddCatalog(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredService<IncomingEventReader>());
         Assert.NotEmpty(provider.GetRequiredService<EventTypeCatalog>().Types);
     }
 

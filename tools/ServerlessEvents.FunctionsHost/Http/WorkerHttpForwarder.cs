@@ -50,11 +50,10 @@ internal sealed class WorkerHttpForwarder(FunctionsHost host, ILogger<WorkerHttp
         }
         var invocation = host.InvokeAsync(function, [new ParameterBinding { Name = function.Trigger.Name, Data = new TypedData { Http = http } }], metadata, invocationId, context.RequestAborted);
 
-        using var request = BuildRequest(context, session.HttpUri, invocationId);
         HttpResponseMessage response;
         try
         {
-            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+            response = await SendAsync(context, session.HttpUri, invocationId);
         }
         catch (HttpRequestException e)
         {
@@ -69,6 +68,29 @@ internal sealed class WorkerHttpForwarder(FunctionsHost host, ILogger<WorkerHttp
         }
         await invocation;
     }
+
+    // A worker that has just started (or restarted) advertises its HttpUri a moment before its Kestrel accepts
+    // connections; a request that could not connect sent nothing, so it is tried again for up to ConnectWait before
+    // the answer is 502 (seen once as a 502 right after a restart on a loaded CI machine).
+    private async Task<HttpResponseMessage> SendAsync(HttpContext context, Uri workerUri, string invocationId)
+    {
+        var deadline = DateTimeOffset.UtcNow + ConnectWait;
+        while (true)
+        {
+            var request = BuildRequest(context, workerUri, invocationId);
+            try
+            {
+                return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && DateTimeOffset.UtcNow < deadline)
+            {
+                request.Dispose();
+                await Task.Delay(50, context.RequestAborted);
+            }
+        }
+    }
+
+    private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Relays the worker's answer unless the invocation failed: the worker's Kestrel answers even when the function

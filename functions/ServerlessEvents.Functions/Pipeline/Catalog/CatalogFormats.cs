@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Catalog;
 

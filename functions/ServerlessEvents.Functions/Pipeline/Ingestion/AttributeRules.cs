@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.Hosting;
 namespace ServerlessEvents.Functions.Ingestion;
 
 /// <summary>The value rules of CloudEvents context attributes. A broken rule is semantic (422).</summary>

@@ -1,20 +1,25 @@
-using ServerlessEvents.Functions.History;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Ingestion;
 
-/// <summary>Ingestion and history: the write path and the read path of the audit log.</summary>
+/// <summary>Ingestion: the reader that validates against the catalog, and the write path of the audit log.</summary>
 public static class IngestionModule
 {
-    /// <summary>Adds the store, the index, the query services and the ingestion pipeline.</summary>
+    /// <summary>
+    /// Adds <see cref="IncomingEventReader"/>, <see cref="IEventIdGenerator"/> and the validated
+    /// <see cref="EventReaderOptions"/> (an existing id generator wins, so tests can make ids deterministic), the event
+    /// store and the ingestion pipeline.
+    /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventIdGenerator, GuidV7EventIdGenerator>();
+        services.AddValidatedOptions<EventReaderOptions>(configuration);
+        services.TryAddSingleton<IncomingEventReader>();
         services.AddValidatedOptions<IngestionOptions>(configuration);
         services.AddSingleton<EventStore>();
         services.AddSingleton<EventLookup>();
-        services.AddSingleton<EventIndexWriter>();
-        services.AddSingleton<EventQueryService>();
-        services.AddSingleton<EventStatsService>();
         services.AddSingleton<IngestionService>();
         return services;
     }

@@ -1,9 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Functions.Tenancy;
 
-namespace ServerlessEvents.Functions.Hosting;
+namespace ServerlessEvents.Functions;
 
 /// <summary>
 /// Composes the isolated worker: ASP.NET Core integration for HTTP functions, the cross-cutting middleware (problem

@@ -1,4 +1,4 @@
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Hosting;
 
 /// <summary>
 /// Strict RFC 3339 date-time checks (<c>2024-05-01T12:00:00.123Z</c>, <c>...+02:00</c>): full date, 'T', full time,
