@@ -9,7 +9,7 @@ namespace ServerlessEvents.Functions.Webhooks;
 /// <c>/api/webhooks</c>: create (the answer holds the secret, once), list, get, update and delete the caller's
 /// subscriptions. Scoped to the caller's tenant: another tenant's id is 404.
 /// </summary>
-public sealed class WebhookSubscriptionFunctions(WebhookRequestParser parser, WebhookSubscriptionStore store, WebhookSecretStore secrets, TimeProvider clock)
+public sealed class WebhookSubscriptionFunctions(WebhookRequestParser parser, WebhookSubscriptionStore store, WebhookSubscriptionService subscriptions)
 {
     /// <summary>Creates a subscription with a new signing secret; 201 with the secret, shown this once.</summary>
     [Function("webhooksCreate"), CallerAccess(CallerAccess.Tenant)]
@@ -17,16 +17,7 @@ public sealed class WebhookSubscriptionFunctions(WebhookRequestParser parser, We
     {
         var context = request.HttpContext;
         var input = parser.ParseCreate(await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted));
-        var now = clock.GetUtcNow();
-        var subscription = new WebhookSubscription
-        {
-            Tenant = context.Caller().Tenant, Id = WebhookIds.NewSubscriptionId(), Url = input.Url!, EventTypes = input.EventTypes!,
-            Filter = input.Filter ?? [], Description = input.Description, CreatedAt = now, UpdatedAt = now,
-        };
-        var secret = WebhookSecret.Generate();
-        // Secret first: a subscription never exists without one.
-        await secrets.AddAsync(subscription.Tenant, subscription.Id, secret, now, context.RequestAborted);
-        await store.CreateAsync(subscription, context.RequestAborted);
+        var (subscription, secret) = await subscriptions.CreateAsync(context.Caller().Tenant, input, context.RequestAborted);
         var body = WebhookJson.Subscription(subscription);
         body["secret"] = secret.Reveal();
         context.Response.Headers.CacheControl = "no-store";
@@ -53,7 +44,7 @@ public sealed class WebhookSubscriptionFunctions(WebhookRequestParser parser, We
     {
         var context = request.HttpContext;
         var input = parser.ParseUpdate(await RequestJson.ReadObjectAsync(context.Request, context.RequestAborted));
-        var updated = await store.UpdateAsync(context.Caller().Tenant, id, s => Apply(s, input, clock.GetUtcNow()), context.RequestAborted)
+        var updated = await subscriptions.UpdateAsync(context.Caller().Tenant, id, input, context.RequestAborted)
             ?? throw WebhookSubscriptionLookup.NotFound(id);
         return Results.Json(WebhookJson.Subscription(updated));
     }
@@ -63,30 +54,8 @@ public sealed class WebhookSubscriptionFunctions(WebhookRequestParser parser, We
     public async Task<IResult> DeleteAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "webhooks/{id}")] HttpRequest request, string id)
     {
         var context = request.HttpContext;
-        var tenant = context.Caller().Tenant;
-        if (!await store.DeleteAsync(tenant, id, context.RequestAborted))
-        {
-            throw WebhookSubscriptionLookup.NotFound(id);
-        }
-        await secrets.DeleteAllAsync(tenant, id, context.RequestAborted);
-        return Results.NoContent();
-    }
-
-    private static WebhookSubscription Apply(WebhookSubscription s, WebhookSubscriptionInput input, DateTimeOffset now)
-    {
-        var reenabled = input.Enabled == true && !s.Enabled;
-        return s with
-        {
-            Url = input.Url ?? s.Url,
-            EventTypes = input.EventTypes ?? s.EventTypes,
-            Filter = input.Filter ?? s.Filter,
-            Description = input.HasDescription ? input.Description : s.Description,
-            Enabled = input.Enabled ?? s.Enabled,
-            DisabledReason = input.Enabled == false ? "Disabled by its owner." : reenabled ? null : s.DisabledReason,
-            DisabledAt = input.Enabled == false && s.Enabled ? now : reenabled ? null : s.DisabledAt,
-            // Re-enabling starts the auto-disable clock afresh.
-            Stats = reenabled ? s.Stats with { FailingSince = null } : s.Stats,
-            UpdatedAt = now,
-        };
+        return await subscriptions.DeleteAsync(context.Caller().Tenant, id, context.RequestAborted)
+            ? Results.NoContent()
+            : throw WebhookSubscriptionLookup.NotFound(id);
     }
 }

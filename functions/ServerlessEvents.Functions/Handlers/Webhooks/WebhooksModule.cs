@@ -68,6 +68,7 @@ public static class WebhooksModule
     {
         services.AddWebhookDelivery(configuration);
         services.TryAddSingleton<WebhookSubscriptionStore>();
+        services.TryAddSingleton<WebhookSubscriptionService>();
         services.AddWebhookSecretProtection(configuration);
         services.TryAddSingleton<WebhookSecretStore>();
         services.TryAddSingleton<WebhookSecretSweep>();

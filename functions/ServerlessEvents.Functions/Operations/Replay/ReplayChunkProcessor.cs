@@ -16,6 +16,39 @@ namespace ServerlessEvents.Functions.Replay;
 /// </summary>
 public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source, ReplayPublisher publisher, ReplayService service, TimeProvider clock, IOptions<ReplayOptions> options, ILogger<ReplayChunkProcessor> logger)
 {
+    /// <summary>
+    /// Handles one <c>replay-jobs</c> message: a message that is not a chunk is dropped (retrying cannot help); a
+    /// failure throws so the queue retries it, and the attempt at <see cref="ReplayOptions.MaxDequeueCount"/> marks the
+    /// replay failed first.
+    /// </summary>
+    public virtual async Task HandleAsync(string? text, string messageId, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        ReplayJobMessage? job;
+        try
+        {
+            job = string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<ReplayJobMessage>(text);
+        }
+        catch (JsonException)
+        {
+            job = null;
+        }
+        if (job is null)
+        {
+            LogDropped(logger);
+            return;
+        }
+        try
+        {
+            await ProcessAsync(job, messageId, cancellationToken);
+        }
+        catch (Exception exception) when (dequeueCount >= options.Value.MaxDequeueCount)
+        {
+            await MarkFailedAsync(job, $"Chunk {job.Seq} failed {dequeueCount} times: {exception.GetType().Name}", cancellationToken);
+            throw;
+        }
+        LogChunkDone(logger, job.ReplayId, job.Seq, job.Phase);
+    }
+
     /// <summary>Processes one chunk message; <paramref name="messageId"/> is the queue message's id (the same on every retry of it).</summary>
     public virtual async Task ProcessAsync(ReplayJobMessage message, string messageId, CancellationToken cancellationToken = default)
     {
@@ -128,6 +161,12 @@ public partial class ReplayChunkProcessor(ReplayStore store, ReplaySource source
     /// <summary>Marks the replay failed (its chunk exhausted its retries).</summary>
     public virtual Task MarkFailedAsync(ReplayJobMessage message, string reason, CancellationToken cancellationToken = default) =>
         store.MergeAsync(new TableEntity(message.Tenant, message.ReplayId) { ["Status"] = ReplayRecord.Failed, ["Error"] = reason, ["CompletedAt"] = clock.GetUtcNow() }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a replay-jobs message that is not a replay chunk")]
+    private static partial void LogDropped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId}: chunk {Seq} ({Phase}) done")]
+    private static partial void LogChunkDone(ILogger logger, string replayId, int seq, string phase);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId}: chunk {Seq} is being applied by another copy of its message; this copy is dropped")]
     private static partial void LogDuplicate(ILogger logger, string replayId, int seq);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -13,9 +12,9 @@ namespace ServerlessEvents.Functions.Replay;
 /// <c>POST /api/events/replay</c> starts a replay (202 with its id), <c>GET /api/replays/{id}</c> reports its progress,
 /// and the <c>replayChunk</c> queue function does the work one chunk at a time.
 /// </summary>
-public sealed partial class ReplayFunctions(
+public sealed class ReplayFunctions(
     ReplayRequestParser parser, ReplayService service, ReplayStore store, ReplayChunkProcessor processor, WebhookSubscriptionStore webhooks,
-    IOptions<ReplayOptions> options, ILogger<ReplayFunctions> logger)
+    IOptions<ReplayOptions> options)
 {
     /// <summary>Starts a replay of the ids or the filter to a target (all handlers, one handler, or one webhook subscription).</summary>
     [Function("eventsReplay"), CallerAccess(CallerAccess.Tenant)]
@@ -48,34 +47,8 @@ public sealed partial class ReplayFunctions(
     /// replay is marked failed before the message goes to <c>replay-jobs-poison</c>. A message that is not a chunk is dropped.
     /// </summary>
     [Function("replayChunk")]
-    public async Task ChunkAsync([QueueTrigger(QueueNames.ReplayJobs, Connection = "AzureWebJobsStorage")] string message, string id, long dequeueCount, CancellationToken cancellationToken)
-    {
-        ReplayJobMessage? job;
-        try
-        {
-            job = string.IsNullOrEmpty(message) ? null : JsonSerializer.Deserialize<ReplayJobMessage>(message);
-        }
-        catch (JsonException)
-        {
-            job = null;
-        }
-        if (job is null)
-        {
-            // Not ours: retrying cannot help.
-            LogDropped(logger);
-            return;
-        }
-        try
-        {
-            await processor.ProcessAsync(job, id, cancellationToken);
-        }
-        catch (Exception exception) when (dequeueCount >= options.Value.MaxDequeueCount)
-        {
-            await processor.MarkFailedAsync(job, $"Chunk {job.Seq} failed {dequeueCount} times: {exception.GetType().Name}", cancellationToken);
-            throw;
-        }
-        LogChunkDone(logger, job.ReplayId, job.Seq, job.Phase);
-    }
+    public Task ChunkAsync([QueueTrigger(QueueNames.ReplayJobs, Connection = "AzureWebJobsStorage")] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        processor.HandleAsync(message, id, dequeueCount, cancellationToken);
 
     /// <summary>The progress document.</summary>
     public static JsonObject Describe(ReplayRecord replay) => new()
@@ -90,10 +63,4 @@ public sealed partial class ReplayFunctions(
         ["completedAt"] = replay.CompletedAt,
         ["error"] = replay.Error,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a replay-jobs message that is not a replay chunk")]
-    private static partial void LogDropped(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayId}: chunk {Seq} ({Phase}) done")]
-    private static partial void LogChunkDone(ILogger logger, string replayId, int seq, string phase);
 }
