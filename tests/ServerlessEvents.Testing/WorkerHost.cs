@@ -132,7 +132,7 @@ public sealed class WorkerHost : IAsyncDisposable
     /// Lets the queue's trigger function work the queue off and returns the invocations it ran meanwhile: until nothing
     /// is visible, or with <paramref name="untilEmpty"/> until the queue is empty (delayed and retried messages done).
     /// </summary>
-    public async Task<IReadOnlyList<InvocationOutcome>> DrainQueueAsync(QueueServiceClient queues, string queueName, TimeSpan? retryVisibility = null,
+    public async Task<IReadOnlyList<InvocationOutcome>> DrainQueueAsync(QueueServiceClient queues, string queueName,
         int maxRounds = 100, bool untilEmpty = false, CancellationToken cancellationToken = default)
     {
         var function = Host.Functions.Single(f => f.Trigger.Is("queueTrigger") && string.Equals(f.Trigger.Property("queueName"), queueName, StringComparison.OrdinalIgnoreCase)).Name;

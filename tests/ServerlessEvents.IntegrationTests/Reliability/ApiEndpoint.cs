@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace ServerlessEvents.IntegrationTests.Reliability;
 
-/// <summary>One HTTP function and method, as declared by the built function.json files.</summary>
-public sealed partial record ApiEndpoint(string Function, string Method, string RouteTemplate, bool Forwarded)
+/// <summary>One HTTP function and method, as the worker's functions.metadata declares it.</summary>
+public sealed partial record ApiEndpoint(string Function, string Method, string RouteTemplate)
 {
     /// <summary>The route parameter names, e.g. <c>id</c> for <c>events/{id}</c>.</summary>
     public IReadOnlyList<string> Parameters => Parameter().Matches(RouteTemplate).Select(m => m.Groups[1].Value).ToArray();
@@ -14,7 +14,7 @@ public sealed partial record ApiEndpoint(string Function, string Method, string 
 
     /// <summary>Every HTTP function the host serves, one entry per method.</summary>
     public static IReadOnlyList<ApiEndpoint> All(ServerlessEvents.Testing.WorkerHost host) =>
-        host.HttpRoutes.Select(r => new ApiEndpoint(r.Function, r.Method, r.Route, Forwarded: true))
+        host.HttpRoutes.Select(r => new ApiEndpoint(r.Function, r.Method, r.Route))
             .OrderBy(e => e.Function, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc />

@@ -34,7 +34,7 @@ public sealed class BadInputTests(ReliabilityFixture pipeline, ITestOutputHelper
         {
             // Management endpoints take the admin key; the rest a tenant key. Either way the request reaches the code.
             var key = endpoint.RouteTemplate.StartsWith("management/", StringComparison.Ordinal) ? PipelineFixture.AdminKey : tenant.Key;
-            var client = endpoint.Forwarded ? handlerClient : pipeline.Host.Client;
+            var client = handlerClient;
             var cases = BadInputCorpus.For(endpoint, name => values.GetValueOrDefault(name, "x"), key).ToArray();
             await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (bad, ct) =>
             {
@@ -50,7 +50,7 @@ public sealed class BadInputTests(ReliabilityFixture pipeline, ITestOutputHelper
                 }
                 Interlocked.Increment(ref sent);
             });
-            if (endpoint.Forwarded && endpoint.Method == "POST")
+            if (endpoint.Method == "POST")
             {
                 foreach (var (name, bytes, halfClose) in RawHttp.Cases(endpoint.Path(n => values.GetValueOrDefault(n, "x")), "127.0.0.1", key))
                 {

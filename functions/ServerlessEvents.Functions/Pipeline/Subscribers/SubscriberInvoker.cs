@@ -16,9 +16,6 @@ public sealed partial class SubscriberInvoker(
     // Acknowledged without being applied; the reason was logged already.
     private static readonly SubscriberResult Dropped = new(false);
 
-    /// <summary>The function names of the registered subscribers.</summary>
-    public IReadOnlyCollection<string> FunctionNames => _subscribers.Keys;
-
     /// <summary>Handles one delivery of <paramref name="eventText"/> (a CloudEvent as JSON) to the handler behind <paramref name="functionName"/>.</summary>
     public async Task<SubscriberResult> InvokeAsync(string functionName, string? eventText, CancellationToken cancellationToken)
     {
