@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Testing;
 using ServerlessEvents.Testing.Seams;
 using ServerlessEvents.Testing.SignalR;

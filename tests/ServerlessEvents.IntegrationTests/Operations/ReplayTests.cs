@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Testing;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Functions.Storage;
 using ServerlessEvents.Testing;

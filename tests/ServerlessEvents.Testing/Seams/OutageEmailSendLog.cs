@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using ServerlessEvents.Functions.Email;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 
 namespace ServerlessEvents.Testing.Seams;
 

@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Publishing;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Catalog.Types;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.UnitTests.Ingestion;
 
 namespace ServerlessEvents.UnitTests.Catalog;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.UnitTests.Ingestion;
 
 namespace ServerlessEvents.UnitTests.Catalog;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Ingestion;
 using static ServerlessEvents.UnitTests.Ingestion.ReaderFixture;
 

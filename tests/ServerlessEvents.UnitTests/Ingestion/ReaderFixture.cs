@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
 

@@ -1,5 +1,4 @@
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.UnitTests.Ingestion;
 

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Subscribers;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Email;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 
 namespace ServerlessEvents.UnitTests.Notifications;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Catalog;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Notifications;
 
 namespace ServerlessEvents.UnitTests.Notifications;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Dashboard;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Replay;
 
 namespace ServerlessEvents.UnitTests.Operations;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Realtime;
 using ServerlessEvents.Functions.Subscribers;
 

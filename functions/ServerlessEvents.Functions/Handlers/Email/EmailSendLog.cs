@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Email;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Catalog.Types;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using static ServerlessEvents.Functions.Email.Html;
 
 namespace ServerlessEvents.Functions.Email;

@@ -1,6 +1,6 @@
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.Catalog.Types;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using static System.FormattableString;
 using P = ServerlessEvents.Functions.Notifications.NotificationPriority;
 

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Notifications;

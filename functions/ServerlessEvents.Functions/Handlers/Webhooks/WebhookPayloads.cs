@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.History;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Subscribers;
 
 namespace ServerlessEvents.Functions.Webhooks;

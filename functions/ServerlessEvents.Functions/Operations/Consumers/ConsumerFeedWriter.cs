@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Consumers;

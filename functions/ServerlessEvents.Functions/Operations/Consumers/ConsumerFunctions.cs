@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Tenancy;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.History;

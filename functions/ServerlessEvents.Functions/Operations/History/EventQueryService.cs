@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Tenancy;
 
 namespace ServerlessEvents.Functions.History;

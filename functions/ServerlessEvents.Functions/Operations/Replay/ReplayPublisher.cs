@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Publishing;
 
 namespace ServerlessEvents.Functions.Replay;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Replay;

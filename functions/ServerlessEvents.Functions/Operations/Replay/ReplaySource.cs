@@ -1,6 +1,6 @@
 using System.Globalization;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.History;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Replay;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Catalog;
 

@@ -1,4 +1,5 @@
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Ingestion;

@@ -1,3 +1,4 @@
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Ingestion;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Publishing;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ServerlessEvents.Functions.Catalog;
+using ServerlessEvents.Functions.Events;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

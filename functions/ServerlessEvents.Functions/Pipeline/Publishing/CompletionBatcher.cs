@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 
 namespace ServerlessEvents.Functions.Publishing;
 

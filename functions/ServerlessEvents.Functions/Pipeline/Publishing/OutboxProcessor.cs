@@ -1,6 +1,6 @@
 using ServerlessEvents.Functions.Consumers;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.History;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Publishing;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Tenancy;

@@ -1,4 +1,4 @@
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 
 namespace ServerlessEvents.Functions.Publishing;
 

@@ -1,4 +1,5 @@
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Events;
 
 namespace ServerlessEvents.Functions.Subscribers;
 

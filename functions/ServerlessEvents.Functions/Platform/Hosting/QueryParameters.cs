@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Hosting;
 

@@ -1,4 +1,6 @@
-namespace ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.Events;
+
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>A validated event ready to store: its canonical form, its exact stored JSON and its keys.</summary>
 public sealed record PreparedEvent(string Tenant, CanonicalEvent Event, byte[] Json, string ContentHash, string EventKey, int Shard)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>A stored event as its producer and its readers see it: without the tenant extension the pipeline adds.</summary>
 public static class PublicEventJson

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>
 /// Table keys of the audit log (see docs/table-design.md). An event lives in partition

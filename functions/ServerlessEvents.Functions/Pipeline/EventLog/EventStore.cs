@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using ServerlessEvents.Functions.Storage;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>
 /// The audit log's write and point-read side. Each event is written with its outbox marker and its id-lookup

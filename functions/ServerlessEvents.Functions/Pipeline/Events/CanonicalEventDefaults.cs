@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>Shared immutable defaults, so events without extensions allocate no dictionary of their own.</summary>
 internal static class CanonicalEventDefaults

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>
 /// Maps events to table rows. A table property holds at most 64 KiB, so the event JSON (up to 1 MB) is split

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>
 /// An event in its canonical form: a CloudEvents 1.0 event. Every accepted wire format normalises to it.

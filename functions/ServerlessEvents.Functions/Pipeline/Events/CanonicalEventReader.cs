@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>Reads stored CloudEvents JSON back into a <see cref="CanonicalEvent"/>.</summary>
 internal static class CanonicalEventReader

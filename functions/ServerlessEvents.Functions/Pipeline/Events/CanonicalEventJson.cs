@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>
 /// The stored and published form of a <see cref="CanonicalEvent"/>: CloudEvents structured JSON written with

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using ServerlessEvents.Functions.Ingestion;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>Writes a <see cref="CanonicalEvent"/> as CloudEvents JSON, for storage or for hashing.</summary>
 internal static class CanonicalEventWriter

@@ -1,4 +1,4 @@
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>What storing one event did.</summary>
 public enum AppendOutcome

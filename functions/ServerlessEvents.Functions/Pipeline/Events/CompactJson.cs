@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Events;
 
 /// <summary>Re-serializes JSON compactly (no insignificant whitespace, one escaping style).</summary>
 internal static class CompactJson

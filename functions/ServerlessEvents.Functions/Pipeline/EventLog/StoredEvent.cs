@@ -1,4 +1,4 @@
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>An event as read back from the audit log.</summary>
 /// <param name="Tenant">The tenant that owns it.</param>
