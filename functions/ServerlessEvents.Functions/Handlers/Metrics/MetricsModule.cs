@@ -14,6 +14,7 @@ public static class MetricsModule
         services.AddValidatedOptions<MetricsOptions>(configuration);
         services.AddSingleton<MetricsCounterStore>();
         services.AddSingleton<MetricsCounterReader>();
+        services.AddSingleton<MetricsScrapeService>();
         services.AddSingleton<MetricsRecorder>();
         services.AddSingleton<MetricsObserver>();
         services.AddSingleton<IIngestionObserver>(sp => sp.GetRequiredService<MetricsObserver>());

@@ -1,16 +1,15 @@
-using ServerlessEvents.Functions.Email;
-
 namespace ServerlessEvents.Functions.Notifications;
 
 /// <summary>
-/// The notification types preferences are kept for: the event types that have an in-app rule or an email template.
+/// The notification types preferences are kept for: the union of every registered <see cref="INotificationTypeSource"/>
+/// (the event types that have an in-app rule or an email template).
 /// </summary>
-public static class NotificationTypes
+public sealed class NotificationTypes(IEnumerable<INotificationTypeSource> sources)
 {
     /// <summary>Every type, sorted.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        NotificationRules.Types.Union(EmailTemplates.Types, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> All { get; } =
+        sources.SelectMany(s => s.Types).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>True for a known type.</summary>
-    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+    public bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 }

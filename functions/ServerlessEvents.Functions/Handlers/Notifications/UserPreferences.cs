@@ -18,10 +18,10 @@ public sealed class UserPreferences(IReadOnlyDictionary<string, IReadOnlyDiction
         !Choices.TryGetValue(type, out var channels) || !channels.TryGetValue(channel, out var allowed) || allowed;
 
     /// <summary>The effective value of every known type and channel, as the API returns it.</summary>
-    public JsonObject ToJson()
+    public JsonObject ToJson(NotificationTypes types)
     {
         var result = new JsonObject();
-        foreach (var type in NotificationTypes.All)
+        foreach (var type in types.All)
         {
             var channels = new JsonObject();
             foreach (var channel in NotificationChannels.All)

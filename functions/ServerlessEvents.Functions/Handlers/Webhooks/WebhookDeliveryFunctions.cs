@@ -59,12 +59,7 @@ public sealed class WebhookDeliveryFunctions(WebhookSubscriptionStore store, Web
         {
             throw ApiProblemException.Unprocessable("Say since when to recover.", [new FieldError("since", "is required: an RFC 3339 time")]);
         }
-        var failed = await deliveries.ListAsync(subscription.Tenant, subscription.Id, WebhookDeliveryStatus.Failed, since, null, int.MaxValue, context.RequestAborted);
-        var redriven = 0;
-        foreach (var delivery in failed)
-        {
-            redriven += await processor.RedriveAsync(delivery, context.RequestAborted) ? 1 : 0;
-        }
+        var redriven = await processor.RedriveFailedAsync(subscription.Tenant, subscription.Id, since.Value, context.RequestAborted);
         return Results.Json(new JsonObject { ["webhookId"] = subscription.Id, ["since"] = since, ["redriven"] = redriven }, statusCode: StatusCodes.Status202Accepted);
     }
 

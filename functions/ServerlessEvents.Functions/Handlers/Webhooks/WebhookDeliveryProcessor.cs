@@ -63,6 +63,18 @@ public partial class WebhookDeliveryProcessor(
         return true;
     }
 
+    /// <summary>Re-drives every failed delivery of one subscription that failed at or after <paramref name="since"/>; returns how many were re-driven.</summary>
+    public virtual async Task<int> RedriveFailedAsync(string tenant, string subscriptionId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var failed = await deliveries.ListAsync(tenant, subscriptionId, WebhookDeliveryStatus.Failed, since, null, int.MaxValue, cancellationToken);
+        var redriven = 0;
+        foreach (var delivery in failed)
+        {
+            redriven += await RedriveAsync(delivery, cancellationToken) ? 1 : 0;
+        }
+        return redriven;
+    }
+
     private async Task<WebhookDelivery> RecordAsync(WebhookDelivery delivery, WebhookAttemptResult result, CancellationToken cancellationToken)
     {
         var number = delivery.Attempts + 1;

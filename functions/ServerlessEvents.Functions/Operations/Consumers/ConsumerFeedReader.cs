@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.History;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Consumers;
@@ -11,7 +10,7 @@ namespace ServerlessEvents.Functions.Consumers;
 /// Reads a tenant's feed after a position, oldest first, up to <c>now - SafetyLagSeconds</c>: the hours listed
 /// in the directory, all shards of an hour in parallel, merged by row key (the same order in every shard).
 /// </summary>
-public class ConsumerFeedReader(TableServiceClient tables, EventStore store, TimeProvider clock, IOptions<IngestionOptions> ingestion, IOptions<ConsumerOptions> options)
+public class ConsumerFeedReader(TableServiceClient tables, EventStore store, TimeProvider clock, IOptions<EventLogOptions> eventLog, IOptions<ConsumerOptions> options)
 {
     private readonly TableClient _index = tables.GetTableClient(TableNames.EventIndex);
 
@@ -35,7 +34,7 @@ public class ConsumerFeedReader(TableServiceClient tables, EventStore store, Tim
         }
         foreach (var bucket in buckets.Order(StringComparer.Ordinal))
         {
-            var shards = await Task.WhenAll(Enumerable.Range(0, ingestion.Value.ShardCount)
+            var shards = await Task.WhenAll(Enumerable.Range(0, eventLog.Value.ShardCount)
                 .Select(shard => ReadPartitionAsync(FeedKeys.Partition(tenant, bucket, shard), position, horizon, budget, cancellationToken)));
             foreach (var row in shards.SelectMany(s => s).OrderBy(r => r.RowKey, StringComparer.Ordinal).Take(budget))
             {

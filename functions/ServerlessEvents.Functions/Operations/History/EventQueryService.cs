@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Catalog;
 using ServerlessEvents.Functions.EventLog;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.History;
@@ -11,7 +10,7 @@ namespace ServerlessEvents.Functions.History;
 /// Answers history queries from the index: only the buckets in the time range (or of the requested types) are
 /// read, their shards are queried in parallel and merged newest first, and paging resumes after a row key.
 /// </summary>
-public class EventQueryService(TableServiceClient tables, EventStore store, EventTypeCatalog catalog, IOptions<IngestionOptions> options)
+public class EventQueryService(TableServiceClient tables, EventStore store, EventTypeCatalog catalog, IOptions<EventLogOptions> options)
 {
     private readonly TableClient _index = tables.GetTableClient(TableNames.EventIndex);
 

@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using ServerlessEvents.Functions.Ingestion;
+using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.History;
 
 /// <summary>Counts of a tenant's events by type over a window, with per-minute buckets, read from the index.</summary>
-public class EventStatsService(TableServiceClient tables, IOptions<IngestionOptions> options)
+public class EventStatsService(TableServiceClient tables, IOptions<EventLogOptions> options)
 {
     private readonly TableClient _index = tables.GetTableClient(TableNames.EventIndex);
 

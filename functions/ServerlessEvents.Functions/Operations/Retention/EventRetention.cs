@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Consumers;
 using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.History;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.Retention;
@@ -15,7 +14,7 @@ namespace ServerlessEvents.Functions.Retention;
 /// that order, so a run interrupted anywhere leaves the event findable by the next run. An event whose outbox
 /// marker is still present (unpublished) is kept. The checkpoint is saved after every batch and when stopped.
 /// </summary>
-public class EventRetention(TableServiceClient tables, RetentionStore store, IEnumerable<IRetentionObserver> observers, IOptions<IngestionOptions> ingestion, IOptions<RetentionOptions> options)
+public class EventRetention(TableServiceClient tables, RetentionStore store, IEnumerable<IRetentionObserver> observers, IOptions<EventLogOptions> eventLog, IOptions<RetentionOptions> options)
 {
     private readonly TableClient _events = tables.GetTableClient(TableNames.Events);
     private readonly TableClient _index = tables.GetTableClient(TableNames.EventIndex);
@@ -102,7 +101,7 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
     private async Task<List<TableEntity>> NextBatchAsync(string tenant, string bucket, string after, string cutoffKey, CancellationToken cancellationToken)
     {
         var size = options.Value.BatchSize;
-        var shards = await Task.WhenAll(Enumerable.Range(0, ingestion.Value.ShardCount).Select(async shard =>
+        var shards = await Task.WhenAll(Enumerable.Range(0, eventLog.Value.ShardCount).Select(async shard =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.Partition(tenant, bucket, shard)} and RowKey gt {after} and RowKey lt {cutoffKey}");
             var rows = new List<TableEntity>();

@@ -14,6 +14,7 @@ public static class RetentionModule
     {
         services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<RetentionSettingsService>();
         services.AddSingleton<EventRetention>();
         services.AddSingleton<RetentionSweeper>();
         // Each feature registers its own IRetentionParticipant (its cleanup) in its own module.

@@ -8,10 +8,10 @@ public sealed class CatalogFunctions(EventTypeCatalog catalog)
     /// <summary><c>[{type, version, schemaUrl}]</c>, ordered by type.</summary>
     [Function("eventTypesList")]
     public IResult List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "event-types")] HttpRequest request) =>
-        EventTypeEndpoints.List(catalog);
+        CatalogResponses.List(catalog);
 
     /// <summary>The type's JSON Schema (schema+json, or json when only that is accepted); 404 problem for an unknown type.</summary>
     [Function("eventTypesGet")]
     public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "event-types/{type}")] HttpRequest request, string type) =>
-        EventTypeEndpoints.Get(type, request, catalog);
+        CatalogResponses.Get(type, request, catalog);
 }

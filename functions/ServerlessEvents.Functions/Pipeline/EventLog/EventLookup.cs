@@ -1,11 +1,10 @@
 using Azure.Data.Tables;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>Point reads of the audit log by event id, always within one tenant.</summary>
-public class EventLookup(TableServiceClient tables, EventStore store, Microsoft.Extensions.Options.IOptions<IngestionOptions> options)
+public class EventLookup(TableServiceClient tables, EventStore store, Microsoft.Extensions.Options.IOptions<EventLogOptions> options)
 {
     private readonly TableClient _events = tables.GetTableClient(TableNames.Events);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ServerlessEvents.Functions.Ingestion;
 
 namespace ServerlessEvents.Functions.Events;
 
@@ -22,7 +21,7 @@ internal static class CanonicalEventWriter
         {
             foreach (var (name, value) in extra)
             {
-                if (!AttributeRules.IsExtensionName(name) || CanonicalEventReader.IsContextAttribute(name))
+                if (!CloudEventNames.IsExtensionName(name) || CanonicalEventReader.IsContextAttribute(name))
                 {
                     throw new ArgumentException($"'{name}' is not a valid extension attribute name.", nameof(extra));
                 }

@@ -46,23 +46,6 @@ internal static class AttributeRules
         }
     }
 
-    /// <summary>Extension names: 1-20 characters of a-z and 0-9.</summary>
-    public static bool IsExtensionName(string name)
-    {
-        if (name.Length is 0 or > 20)
-        {
-            return false;
-        }
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /// <summary>RFC 3986 URI-reference: only unreserved, reserved and well-formed percent-encoded characters.</summary>
     public static bool IsUriReference(string value)
     {

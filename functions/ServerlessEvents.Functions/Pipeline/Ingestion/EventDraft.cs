@@ -36,7 +36,7 @@ internal sealed class EventDraft(EnvelopeFields fields, bool isCloudEvent)
     /// <summary>Adds an extension attribute after checking its name, reservation and value kind.</summary>
     public void Extension(string name, string field, JsonElement value)
     {
-        if (!AttributeRules.IsExtensionName(name))
+        if (!CloudEventNames.IsExtensionName(name))
         {
             Errors.Semantic(field, "is not a valid extension attribute name (1-20 lower-case letters or digits)");
             return;

@@ -9,8 +9,8 @@ public static class IngestionModule
 {
     /// <summary>
     /// Adds <see cref="IncomingEventReader"/>, <see cref="IEventIdGenerator"/> and the validated
-    /// <see cref="EventReaderOptions"/> (an existing id generator wins, so tests can make ids deterministic), the event
-    /// store and the ingestion pipeline.
+    /// <see cref="EventReaderOptions"/> (an existing id generator wins, so tests can make ids deterministic), the audit
+    /// log and the ingestion pipeline.
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,8 +19,7 @@ public static class IngestionModule
         services.AddValidatedOptions<EventReaderOptions>(configuration);
         services.TryAddSingleton<IncomingEventReader>();
         services.AddValidatedOptions<IngestionOptions>(configuration);
-        services.AddSingleton<EventStore>();
-        services.AddSingleton<EventLookup>();
+        services.AddEventLog(configuration);
         services.AddSingleton<IngestionService>();
         return services;
     }

@@ -8,12 +8,7 @@ public sealed class IngestionOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Ingestion";
 
-    /// <summary>
-    /// Partitions per tenant in the Events table. Default 8, which spreads one tenant's writes over 8 partitions
-    /// (about 16,000 entities/s). Fixed for the life of a storage account: changing it hides stored events from id lookups.
-    /// </summary>
-    [Range(1, 64)]
-    public int ShardCount { get; set; } = 8;
+    // Ingestion__ShardCount (the audit log's layout) is bound by EventLogOptions from this same section.
 
     /// <summary>The largest accepted event, in bytes of CloudEvents JSON. Default 1,000,000: Event Grid's 1 MB limit, less room for the tenant extension.</summary>
     [Range(1_024, 1_000_000)]

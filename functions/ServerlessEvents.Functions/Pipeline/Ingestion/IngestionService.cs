@@ -13,7 +13,7 @@ namespace ServerlessEvents.Functions.Ingestion;
 /// </summary>
 public partial class IngestionService(
     EventStore store, CompletionBatcher completions, TimeProvider clock,
-    IOptions<IngestionOptions> options, ILogger<IngestionService> logger, IEnumerable<IIngestionObserver> observers)
+    IOptions<IngestionOptions> options, IOptions<EventLogOptions> eventLog, ILogger<IngestionService> logger, IEnumerable<IIngestionObserver> observers)
 {
     /// <summary>Ingests the items of a request (parsed or failed) for a tenant; results are in input order.</summary>
     public virtual async Task<IngestResult[]> IngestAsync(string tenant, IReadOnlyList<IncomingEventResult> items, CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ public partial class IngestionService(
             }
             var key = EventKeys.EventKey(tenant, item.Event.Source, item.Event.Id);
             prepared.Add((new PreparedEvent(tenant, item.Event, json, CanonicalEventJson.ContentHash(item.Event), key,
-                EventKeys.Shard(item.Event.Id, options.Value.ShardCount)), i));
+                EventKeys.Shard(item.Event.Id, eventLog.Value.ShardCount)), i));
         }
         if (prepared.Count == 0)
         {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.EventLog;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Tenancy;
 
 namespace ServerlessEvents.Functions.Publishing;
@@ -12,7 +11,7 @@ namespace ServerlessEvents.Functions.Publishing;
 /// </summary>
 public partial class OutboxSweeper(
     TenantKeyStore tenants, OutboxStore outbox, OutboxProcessor processor, TimeProvider clock,
-    IOptions<OutboxOptions> options, IOptions<IngestionOptions> ingestion, ILogger<OutboxSweeper> logger)
+    IOptions<OutboxOptions> options, IOptions<EventLogOptions> eventLog, ILogger<OutboxSweeper> logger)
 {
     /// <summary>Sweeps every tenant's partitions; returns how many events were published.</summary>
     public virtual async Task<int> SweepAsync(CancellationToken cancellationToken = default)
@@ -23,7 +22,7 @@ public partial class OutboxSweeper(
         var published = 0;
         await foreach (var tenant in tenants.ListTenantsAsync(cancellationToken))
         {
-            for (var shard = 0; shard < ingestion.Value.ShardCount; shard++)
+            for (var shard = 0; shard < eventLog.Value.ShardCount; shard++)
             {
                 while (clock.GetUtcNow() < deadline)
                 {

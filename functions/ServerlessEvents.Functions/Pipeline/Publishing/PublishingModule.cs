@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessEvents.Functions.Hosting;
-using ServerlessEvents.Functions.LocalDevelopment;
 
 namespace ServerlessEvents.Functions.Publishing;
 
@@ -13,10 +12,8 @@ public static class PublishingModule
         services.AddValidatedOptions<EventGridOptions>(configuration);
         services.AddValidatedOptions<OutboxOptions>(configuration);
         services.AddSingleton<EventGridPublisher>();
-        // Local mode (off by default, refused in Azure) relays events to `func start`; otherwise Event Grid.
-        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<IOptions<LocalDevelopmentOptions>>().Value.Enabled
-            ? sp.GetRequiredService<LocalRelayPublisher>()
-            : sp.GetRequiredService<EventGridPublisher>());
+        // Event Grid, unless a publisher was registered before (local mode registers its relay).
+        services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventGridPublisher>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<CompletionBatcher>();

@@ -3,8 +3,8 @@ using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Catalog;
 
-/// <summary>The handlers of <c>eventTypesList</c> and <c>eventTypesGet</c>; both answer from precomputed bytes.</summary>
-internal static class EventTypeEndpoints
+/// <summary>The answers of <c>eventTypesList</c> and <c>eventTypesGet</c>, both from precomputed bytes, and the schema media-type choice.</summary>
+internal static class CatalogResponses
 {
     public const string SchemaMediaType = "application/schema+json";
 

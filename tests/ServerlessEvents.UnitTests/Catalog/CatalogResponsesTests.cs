@@ -9,12 +9,12 @@ using ServerlessEvents.UnitTests.Ingestion;
 
 namespace ServerlessEvents.UnitTests.Catalog;
 
-public class EventTypeEndpointsTests
+public class CatalogResponsesTests
 {
     [Fact]
     public async Task List_answers_every_type_with_version_and_schema_url()
     {
-        var (status, contentType, body) = await Execute(EventTypeEndpoints.List(ReaderFixture.Catalog));
+        var (status, contentType, body) = await Execute(CatalogResponses.List(ReaderFixture.Catalog));
         Assert.Equal(200, status);
         Assert.Equal("application/json", contentType);
         var items = JsonDocument.Parse(body).RootElement.EnumerateArray().ToArray();
@@ -33,7 +33,7 @@ public class EventTypeEndpointsTests
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.Accept = accept;
-        var (status, contentType, body) = await Execute(EventTypeEndpoints.Get("order.shipped", context.Request, ReaderFixture.Catalog));
+        var (status, contentType, body) = await Execute(CatalogResponses.Get("order.shipped", context.Request, ReaderFixture.Catalog));
         Assert.Equal(200, status);
         Assert.Equal(expected, contentType);
         Assert.Equal("order.shipped", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
@@ -42,7 +42,7 @@ public class EventTypeEndpointsTests
     [Fact]
     public void Get_of_an_unknown_type_is_a_404_problem_listing_known_types()
     {
-        var problem = Assert.Throws<ApiProblemException>(() => EventTypeEndpoints.Get("nope.nope", new DefaultHttpContext().Request, ReaderFixture.Catalog));
+        var problem = Assert.Throws<ApiProblemException>(() => CatalogResponses.Get("nope.nope", new DefaultHttpContext().Request, ReaderFixture.Catalog));
         Assert.Equal(404, problem.Status);
         Assert.Equal(ReaderFixture.Catalog.TypeNames, problem.Extensions["knownTypes"]);
     }
