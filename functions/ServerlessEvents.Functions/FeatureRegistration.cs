@@ -4,8 +4,8 @@ using ServerlessEvents.Functions.Consumers;
 using ServerlessEvents.Functions.Dashboard;
 using ServerlessEvents.Functions.Health;
 using ServerlessEvents.Functions.History;
+using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
-using ServerlessEvents.Functions.LocalDevelopment;
 using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Notifications;
 using ServerlessEvents.Functions.Publishing;
@@ -29,7 +29,7 @@ public static class FeatureRegistration
         services.AddEventStorage(configuration);
         services.AddTenancy(configuration);
         services.AddCatalog(configuration);
-        services.AddLocalDevelopment(configuration);
+        services.AddHostedService<CapabilityReport>();
         services.AddQuotas(configuration);
         services.AddIngestion(configuration);
         services.AddHistory(configuration);

@@ -28,4 +28,22 @@ public sealed class TimerTriggerTests(SampleHostFixture fixture)
         Assert.Contains(result.Logs, l => l.Message.StartsWith("Hourly ran; past due False; next ", StringComparison.Ordinal)
                                          && DateTime.Parse(l.Message["Hourly ran; past due False; next ".Length..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal) == expected);
     }
+
+    [Fact]
+    public async Task The_admin_call_runs_a_timer_now_answers_202_and_refuses_unknown_and_non_timer_functions()
+    {
+        var since = DateTimeOffset.UtcNow;
+        using var client = fixture.Host.CreateClient();
+
+        using var run = await client.PostAsync("/admin/functions/Hourly", new StringContent("{\"input\":\"\"}", System.Text.Encoding.UTF8, "application/json"));
+        using var unknown = await client.PostAsync("/admin/functions/NoSuchFunction", null);
+        var http = fixture.Host.Functions.First(f => f.Trigger.Is("httpTrigger")).Name;
+        using var notTimer = await client.PostAsync("/admin/functions/" + http, null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, run.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, notTimer.StatusCode);
+        var ran = await fixture.Host.WaitForInvocationsAsync(i => i.Function == "Hourly" && i.StartedAt >= since, 1, TimeSpan.FromSeconds(10));
+        Assert.True(ran[0].Succeeded, ran[0].ExceptionMessage);
+    }
 }

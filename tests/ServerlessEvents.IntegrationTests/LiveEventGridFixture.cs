@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.IntegrationTests;
 
@@ -12,7 +12,7 @@ namespace ServerlessEvents.IntegrationTests;
 public sealed class LiveEventGridFixture : PipelineFixture
 {
     /// <summary>SignalR Service.</summary>
-    public SignalRServiceDouble SignalR { get; private set; } = null!;
+    public LocalSignalRService SignalR { get; private set; } = null!;
 
     /// <inheritdoc />
     protected override IDictionary<string, string?> Settings()
@@ -25,7 +25,7 @@ public sealed class LiveEventGridFixture : PipelineFixture
     /// <inheritdoc />
     public override async Task InitializeAsync()
     {
-        SignalR = await SignalRServiceDouble.StartAsync();
+        SignalR = await LocalSignalRService.StartAsync();
         await base.InitializeAsync();
         Host.ConnectEventGrid(EventGrid);
     }

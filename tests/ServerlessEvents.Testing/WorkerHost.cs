@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessEvents.Functions;
-using ServerlessEvents.Functions.Topology;
+using ServerlessEvents.Emulators.Topology;
 using ServerlessEvents.FunctionsHost;
 
 namespace ServerlessEvents.Testing;
@@ -58,8 +58,8 @@ public sealed class WorkerHost : IAsyncDisposable
     public IReadOnlyList<string> EventGridFunctions =>
         Host.Functions.Where(f => f.Trigger.Is("eventGridTrigger")).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The topology the app ships (the file Bicep reads too).</summary>
-    public TopologyDocument Topology => _topology ??= TopologyReader.LoadFile(Path.Combine(AppDirectory, TopologyReader.FileName));
+    /// <summary>The Event Grid topology (infra/topology.json: what Bicep deploys and the dev host's topic applies).</summary>
+    public TopologyDocument Topology => _topology ??= TopologyReader.LoadFile(Path.Combine(RepositoryPaths.Root, "infra", TopologyReader.FileName));
 
     /// <summary>Starts the worker in <paramref name="appDirectory"/> with <paramref name="settings"/> (configuration keys, <c>:</c> or <c>__</c>).</summary>
     public static async Task<WorkerHost> StartAsync(string appDirectory, IDictionary<string, string?> settings,

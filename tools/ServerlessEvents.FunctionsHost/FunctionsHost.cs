@@ -379,6 +379,7 @@ public class FunctionsHost : IAsyncDisposable
     {
         await StopWorkerAsync();
         if (_frontDoor is not null) await _frontDoor.DisposeAsync();
+        _eventGrid?.Dispose();
         if (_rpcServer is not null)
         {
             await _rpcServer.StopAsync();

@@ -17,7 +17,7 @@ internal static partial class HostLog
     [LoggerMessage(4, LogLevel.Information, "Worker output: {Line}")]
     public static partial void WorkerOutput(ILogger logger, string line);
 
-    [LoggerMessage(5, LogLevel.Information, "Executed '{Function}' ({Status}, id {InvocationId}, {DurationMs} ms).")]
+    [LoggerMessage(5, LogLevel.Debug, "Executed '{Function}' ({Status}, id {InvocationId}, {DurationMs} ms).")]
     public static partial void Executed(ILogger logger, string function, InvocationStatus status, string invocationId, long durationMs);
 
     [LoggerMessage(6, LogLevel.Warning, "Queue message {MessageId} reached maxDequeueCount {MaxDequeueCount}; moved to {PoisonQueue}.")]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Testing;
-using ServerlessEvents.Testing.Smtp;
+using ServerlessEvents.Emulators.Smtp;
 
 namespace ServerlessEvents.IntegrationTests.Notifications;
 

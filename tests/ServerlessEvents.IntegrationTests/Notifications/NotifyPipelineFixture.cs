@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using ServerlessEvents.Functions.Events;
 using ServerlessEvents.Testing;
 using ServerlessEvents.Testing.Seams;
-using ServerlessEvents.Testing.SignalR;
-using ServerlessEvents.Testing.Smtp;
+using ServerlessEvents.Emulators.SignalR;
+using ServerlessEvents.Emulators.Smtp;
 
 namespace ServerlessEvents.IntegrationTests.Notifications;
 
@@ -23,15 +23,15 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     public static readonly string[] Procurement = ["buyer@example.com", "stock@example.com"];
 
     /// <summary>The SMTP server.</summary>
-    public SmtpServerDouble Smtp { get; } = SmtpServerDouble.Start();
+    public LocalSmtpServer Smtp { get; } = LocalSmtpServer.Start();
 
     /// <summary>SignalR Service.</summary>
-    public SignalRServiceDouble SignalR { get; private set; } = null!;
+    public LocalSignalRService SignalR { get; private set; } = null!;
 
     /// <inheritdoc />
     public override async Task InitializeAsync()
     {
-        SignalR = await SignalRServiceDouble.StartAsync();
+        SignalR = await LocalSignalRService.StartAsync();
         await base.InitializeAsync();
         SendLog.Attach(Host.Client);
     }

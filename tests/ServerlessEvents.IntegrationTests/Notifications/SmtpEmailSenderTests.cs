@@ -3,7 +3,7 @@ using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Email;
-using ServerlessEvents.Testing.Smtp;
+using ServerlessEvents.Emulators.Smtp;
 
 namespace ServerlessEvents.IntegrationTests.Notifications;
 
@@ -17,7 +17,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
     private const string User = "mailer", Password = "smtp-secret-456";
     private static readonly EmailMessage Mail = new("ada@example.com", "Grüße: order o-1", "Hello Ada,\n.\nTotal: 42.50 EUR", "<p>Hello <b>Ada</b> &amp; co</p>");
 
-    private readonly SmtpServerDouble _smtp = SmtpServerDouble.Start();
+    private readonly LocalSmtpServer _smtp = LocalSmtpServer.Start();
     private readonly RecordingLogger<SmtpEmailSender> _log = new();
 
     public Task InitializeAsync()

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.IntegrationTests.Realtime;
 
 [Collection(LiveEventGridCollection.Name)]
 public sealed class NegotiateTests(LiveEventGridFixture pipeline)
 {
-    private SignalRServiceDouble SignalR => pipeline.SignalR;
+    private LocalSignalRService SignalR => pipeline.SignalR;
 
     private async Task<HttpResponseMessage> NegotiateAsync(string? key, params (string Name, string Value)[] headers)
     {
@@ -42,7 +42,7 @@ public sealed class NegotiateTests(LiveEventGridFixture pipeline)
         Assert.Equal(["url", "accessToken"], body.Select(p => p.Key));
         var url = body["url"]!.GetValue<string>();
         Assert.Equal(SignalR.ClientUrl(), url);
-        var (token, problem) = await SignalRTokens.ValidateAsync(body["accessToken"]!.GetValue<string>(), SignalRServiceDouble.DefaultAccessKey, url);
+        var (token, problem) = await SignalRTokens.ValidateAsync(body["accessToken"]!.GetValue<string>(), LocalSignalRService.DefaultAccessKey, url);
         Assert.True(problem is null, problem);
         Assert.Equal(user, token!.GetClaim("nameid").Value);
         Assert.InRange(token.ValidTo, DateTime.UtcNow.AddMinutes(59), DateTime.UtcNow.AddMinutes(61));
@@ -63,7 +63,7 @@ public sealed class NegotiateTests(LiveEventGridFixture pipeline)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var (token, problem) = await SignalRTokens.ValidateAsync(body["accessToken"]!.GetValue<string>(), SignalRServiceDouble.DefaultAccessKey, SignalR.ClientUrl());
+        var (token, problem) = await SignalRTokens.ValidateAsync(body["accessToken"]!.GetValue<string>(), LocalSignalRService.DefaultAccessKey, SignalR.ClientUrl());
         Assert.True(problem is null, problem);
         Assert.Equal(user, token!.GetClaim("nameid").Value);
         Assert.Equal("tenant-" + tenant.Tenant, Assert.Single(GroupJoins(user)).Group);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ServerlessEvents.Testing;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.IntegrationTests.Realtime;
 

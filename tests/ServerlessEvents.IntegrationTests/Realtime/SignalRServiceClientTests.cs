@@ -3,16 +3,16 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
 using ServerlessEvents.Functions.Realtime;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.IntegrationTests.Realtime;
 
 /// <summary>The REST client against a strict loopback SignalR Service (tokens, paths and bodies checked on arrival).</summary>
 public sealed class SignalRServiceClientTests : IAsyncLifetime
 {
-    private SignalRServiceDouble _service = null!;
+    private LocalSignalRService _service = null!;
 
-    public async Task InitializeAsync() => _service = await SignalRServiceDouble.StartAsync();
+    public async Task InitializeAsync() => _service = await LocalSignalRService.StartAsync();
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
@@ -53,7 +53,7 @@ public sealed class SignalRServiceClientTests : IAsyncLifetime
         var access = await Client().GetClientAccessAsync("acme:key_1", TimeSpan.FromMinutes(30));
 
         Assert.Equal(_service.ClientUrl("events"), access.Url.ToString());
-        var (token, problem) = await SignalRTokens.ValidateAsync(access.AccessToken, SignalRServiceDouble.DefaultAccessKey, access.Url.ToString());
+        var (token, problem) = await SignalRTokens.ValidateAsync(access.AccessToken, LocalSignalRService.DefaultAccessKey, access.Url.ToString());
         Assert.True(problem is null, problem);
         Assert.Equal("acme:key_1", token!.GetClaim("nameid").Value);
         Assert.InRange(token.ValidTo, DateTime.UtcNow.AddMinutes(29), DateTime.UtcNow.AddMinutes(31));
@@ -64,7 +64,7 @@ public sealed class SignalRServiceClientTests : IAsyncLifetime
     [Fact]
     public async Task A_token_signed_with_another_key_is_refused_with_401()
     {
-        var wrongKey = _service.ConnectionString.Replace(SignalRServiceDouble.DefaultAccessKey, "another-key-0123456789abcdefghijklmnopqrstuv", StringComparison.Ordinal);
+        var wrongKey = _service.ConnectionString.Replace(LocalSignalRService.DefaultAccessKey, "another-key-0123456789abcdefghijklmnopqrstuv", StringComparison.Ordinal);
 
         var failure = await Assert.ThrowsAsync<RequestFailedException>(() => Client(wrongKey).SendToAllAsync("event", []));
 
@@ -113,7 +113,7 @@ public sealed class SignalRServiceClientTests : IAsyncLifetime
     [Fact]
     public async Task Entra_client_sends_the_credentials_token_for_the_signalr_scope_and_gets_client_tokens_from_the_service()
     {
-        await using var service = await SignalRServiceDouble.StartAsync(accessKey: null, entraToken: "entra-token-1");
+        await using var service = await LocalSignalRService.StartAsync(accessKey: null, entraToken: "entra-token-1");
         var credential = new ScopeRecordingCredential("entra-token-1");
         var client = new SignalRServiceClient(new Uri(service.Endpoint), "events", credential, new SignalRServiceClientOptions { Transport = service.Transport() });
 

@@ -1,5 +1,5 @@
 using ServerlessEvents.Testing;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.IntegrationTests.Reliability;
 
@@ -10,7 +10,7 @@ namespace ServerlessEvents.IntegrationTests.Reliability;
 public sealed class ReliabilityFixture : PipelineFixture
 {
     /// <summary>SignalR Service.</summary>
-    public SignalRServiceDouble SignalR { get; private set; } = null!;
+    public LocalSignalRService SignalR { get; private set; } = null!;
 
     /// <inheritdoc />
     protected override IDictionary<string, string?> Settings()
@@ -24,7 +24,7 @@ public sealed class ReliabilityFixture : PipelineFixture
     /// <inheritdoc />
     public override async Task InitializeAsync()
     {
-        SignalR = await SignalRServiceDouble.StartAsync();
+        SignalR = await LocalSignalRService.StartAsync();
         await base.InitializeAsync();
     }
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace ServerlessEvents.Testing.Azurite;
 
 /// <summary>Asks the OS for a free loopback port by binding port 0.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

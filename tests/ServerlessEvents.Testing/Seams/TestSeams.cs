@@ -9,7 +9,7 @@ using ServerlessEvents.Functions.Email;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Webhooks;
-using ServerlessEvents.Testing.Smtp;
+using ServerlessEvents.Emulators.Smtp;
 
 namespace ServerlessEvents.Testing.Seams;
 

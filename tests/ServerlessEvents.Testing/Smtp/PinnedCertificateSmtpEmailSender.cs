@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Email;
 
-namespace ServerlessEvents.Testing.Smtp;
+namespace ServerlessEvents.Emulators.Smtp;
 
 /// <summary>
 /// The product sender, trusting exactly one certificate (the SMTP double's throw-away one) in place of the

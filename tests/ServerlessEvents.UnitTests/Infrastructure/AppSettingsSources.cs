@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ServerlessEvents.Functions.LocalDevelopment;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.UnitTests.Infrastructure;
 
@@ -14,7 +14,7 @@ internal static class AppSettingsSources
     public static IReadOnlyList<string> OptionsKeys()
     {
         var keys = new List<string>();
-        foreach (var type in typeof(LocalDevelopmentOptions).Assembly.GetTypes())
+        foreach (var type in typeof(CapabilityReport).Assembly.GetTypes())
         {
             var field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static);
             if (field is not { IsLiteral: true } || field.GetRawConstantValue() is not string section)

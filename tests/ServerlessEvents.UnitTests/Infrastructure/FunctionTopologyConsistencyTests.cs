@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServerlessEvents.Functions.Storage;
-using ServerlessEvents.Functions.Topology;
+using ServerlessEvents.Emulators.Topology;
 
 namespace ServerlessEvents.UnitTests.Infrastructure;
 
@@ -12,7 +12,7 @@ public sealed class FunctionTopologyConsistencyTests
     private static TopologyDocument Topology => TopologyReader.LoadFile(RepositoryFiles.PathOf("infra/topology.json"));
 
     private static IEnumerable<(string Name, MethodInfo Method)> WorkerFunctions() =>
-        typeof(TopologyReader).Assembly.GetTypes()
+        typeof(ServerlessEvents.Functions.FeatureRegistration).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
             .Select(m => (m.GetCustomAttribute<FunctionAttribute>()!.Name, m));
@@ -60,11 +60,11 @@ public sealed class FunctionTopologyConsistencyTests
     }
 
     [Fact]
-    public void The_build_copies_the_same_topology_next_to_the_binaries()
+    public void The_dev_host_build_carries_the_same_topology_and_the_app_none()
     {
-        var copied = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, TopologyReader.FileName));
-        Assert.Equal(RepositoryFiles.Read("infra/topology.json"), copied);
-        Assert.Equal(Topology.Handlers.Count, TopologyReader.LoadDefault().Handlers.Count);
+        var devHost = RepositoryFiles.Read("tools/ServerlessEvents.DevHost/ServerlessEvents.DevHost.csproj");
+        Assert.Contains(@"<None Include=""..\..\infra\topology.json"" Link=""topology.json""", devHost, StringComparison.Ordinal);
+        Assert.DoesNotContain("topology.json", RepositoryFiles.Read("functions/ServerlessEvents.Functions/ServerlessEvents.Functions.csproj"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ServerlessEvents.Functions.Realtime;
-using ServerlessEvents.Testing.SignalR;
+using ServerlessEvents.Emulators.SignalR;
 
 namespace ServerlessEvents.UnitTests.Realtime;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ServerlessEvents.Functions.Topology;
+using ServerlessEvents.Emulators.Topology;
 
 namespace ServerlessEvents.UnitTests.Topology;
 

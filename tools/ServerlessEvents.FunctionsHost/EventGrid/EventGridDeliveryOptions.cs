@@ -27,7 +27,8 @@ public sealed class EventGridDeliveryOptions
     /// <summary>Statuses Event Grid dead-letters at once for Azure resource endpoints; default 400, 403, 413.</summary>
     public ISet<int> NonRetriedStatusCodes { get; set; } = new HashSet<int> { 400, 403, 413 };
 
-    internal TimeSpan DelayBeforeRetry(int failedAttempts) =>
+    /// <summary>The delay after <paramref name="failedAttempts"/> failed attempts (the last listed delay repeats).</summary>
+    public TimeSpan DelayBeforeRetry(int failedAttempts) =>
         RetryDelays.Count == 0 ? TimeSpan.Zero : RetryDelays[Math.Min(failedAttempts, RetryDelays.Count) - 1];
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServerlessEvents.FunctionsHost.EventGrid;
 using ServerlessEvents.FunctionsHost.Metadata;
+using ServerlessEvents.FunctionsHost.Worker;
 
 namespace ServerlessEvents.FunctionsHost.Http;
 
@@ -61,8 +62,39 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
             else app.MapMethods(pattern, methods, handler);
         }
         app.MapPost("/runtime/webhooks/eventgrid", webhook.HandleAsync);
+        app.MapPost("/admin/functions/{name}", (string name) => RunNow(host, name));
         await app.StartAsync(cancellationToken);
         return new HttpFrontDoor(app, new Uri(app.Urls.Single()));
+    }
+
+    /// <summary>
+    /// <c>POST /admin/functions/{name}</c>, the host's "run a non-HTTP function now": a timer function starts at once
+    /// and the call answers 202 without waiting, as the Functions host does. An unknown function is 404; an HTTP,
+    /// queue or Event Grid function is 400 (call its route, put a message on its queue, or publish an event).
+    /// </summary>
+    private static IResult RunNow(FunctionsHost host, string name)
+    {
+        var function = host.Functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (function is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No function named '{name}'.");
+        }
+        if (!function.Trigger.Is("timerTrigger"))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{function.Name}' is a {function.Trigger.Type} function; only timer functions run from here.");
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await host.RunTimerAsync(function.Name);
+            }
+            catch (Exception exception) when (exception is WorkerUnavailableException or InvalidOperationException)
+            {
+                // The outcome is reported with every invocation; a run refused because the worker stopped has none.
+            }
+        });
+        return Results.Accepted();
     }
 
     /// <summary>

@@ -25,6 +25,13 @@ public sealed class EmailOptions : IValidatableObject
     /// </summary>
     public SmtpTlsMode SmtpTls { get; set; } = SmtpTlsMode.StartTls;
 
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of the one server certificate to trust instead of the platform's roots: for a
+    /// relay with a self-signed certificate, such as the dev host's SMTP sink. Default empty: the platform decides.
+    /// </summary>
+    [RegularExpression("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$", ErrorMessage = "Email:PinnedCertificateSha256 must be 64 hex digits (colons allowed).")]
+    public string? PinnedCertificateSha256 { get; set; }
+
     /// <summary>SMTP login. Default empty: no authentication.</summary>
     public string? SmtpUsername { get; set; }
 

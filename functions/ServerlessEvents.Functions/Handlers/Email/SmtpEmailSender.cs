@@ -19,6 +19,8 @@ namespace ServerlessEvents.Functions.Email;
 /// </summary>
 public partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger)
 {
+    private readonly string? _pinned = options.Value.PinnedCertificateSha256?.Replace(":", "", StringComparison.Ordinal);
+
     /// <summary>Sends one message.</summary>
     public virtual async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
@@ -81,8 +83,17 @@ public partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smt
     /// Whether to trust the server's certificate. The default accepts exactly what the platform accepts (a chain to
     /// a trusted root, the host name matching, not revoked); tests override it to pin their throw-away certificate.
     /// </summary>
-    protected virtual bool ValidateServerCertificate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        errors == SslPolicyErrors.None;
+    protected virtual bool ValidateServerCertificate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (string.IsNullOrEmpty(_pinned))
+        {
+            return errors == SslPolicyErrors.None;
+        }
+        // A pinned certificate stands in for the chain; the host name must still match it.
+        return certificate is not null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                Convert.FromHexString(_pinned), System.Security.Cryptography.SHA256.HashData(certificate.GetRawCertData()));
+    }
 
     /// <summary>MailKit reports its own socket timeout as a <see cref="TimeoutException"/>, sometimes wrapped (e.g. in the TLS handshake).</summary>
     private static bool IsTimeout(Exception? failure)

@@ -1,9 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
+using ServerlessEvents.Functions.Realtime;
 
 namespace ServerlessEvents.Functions.Dashboard;
 
 /// <summary><c>GET /api/dashboard</c>: the operators' page (anonymous; the page itself asks for a tenant key).</summary>
-public sealed class DashboardFunction(DashboardPage page)
+public sealed class DashboardFunction(DashboardPage page, RealtimeConnection realtime)
 {
     /// <summary>The page, with a fresh script nonce in its Content-Security-Policy.</summary>
     [Function("dashboard")]
@@ -11,7 +12,7 @@ public sealed class DashboardFunction(DashboardPage page)
     {
         var nonce = DashboardPage.NewNonce();
         var headers = request.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = DashboardPage.ContentSecurityPolicy(nonce);
+        headers.ContentSecurityPolicy = DashboardPage.ContentSecurityPolicy(nonce, realtime.IsConfigured ? realtime.Client.ClientUrl : null);
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";

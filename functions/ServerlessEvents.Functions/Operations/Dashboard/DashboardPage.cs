@@ -28,10 +28,22 @@ public sealed class DashboardPage
     /// <summary>The page with its nonce filled in.</summary>
     public string Render(string nonce) => _template.Replace("{{nonce}}", nonce, StringComparison.Ordinal);
 
-    /// <summary>The Content-Security-Policy for a response with this nonce. SignalR Service hosts are allowed for the live feed.</summary>
-    public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; " +
-        "connect-src 'self' https://*.service.signalr.net wss://*.service.signalr.net; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// The Content-Security-Policy for a response with this nonce. SignalR Service hosts are allowed for the live feed,
+    /// and so is <paramref name="signalRClientUrl"/>'s origin (HTTP and WebSocket forms) when the configured service
+    /// lives elsewhere, such as the dev host's local SignalR Service.
+    /// </summary>
+    public static string ContentSecurityPolicy(string nonce, Uri? signalRClientUrl = null)
+    {
+        var live = "https://*.service.signalr.net wss://*.service.signalr.net";
+        if (signalRClientUrl is { IsAbsoluteUri: true } url && !url.Host.EndsWith(".service.signalr.net", StringComparison.OrdinalIgnoreCase))
+        {
+            var socket = url.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+            live += $" {url.Scheme}://{url.Authority} {socket}://{url.Authority}";
+        }
+        return $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; " +
+            $"connect-src 'self' {live}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
 
     private static string Read(string name)
     {

@@ -11,7 +11,7 @@
     return e;
   };
   let key = sessionStorage.getItem(STORAGE_KEY);
-  let timers = [], socket = null, pollEvery = 1000, lastPoll = 0;
+  let timers = [], socket = null, live = false, pollEvery = 1000, lastPoll = 0;
   const seen = new Set(), seenOrder = [];
   const busy = {};
 
@@ -78,7 +78,8 @@
     $('feed-count').textContent = seen.size ? `(${seen.size} seen, newest first)` : '';
   }
   const pollEvents = once('events', async () => {
-    if (Date.now() - lastPoll < pollEvery - 50) return;
+    // While the SignalR feed is live it brings every event; polling only fills in while it is down.
+    if (live || Date.now() - lastPoll < pollEvery - 50) return;
     lastPoll = Date.now();
     const r = await api('/api/events?limit=100');
     if (r.status === 401) return signOut('The key is no longer accepted.');
@@ -103,14 +104,14 @@
       socket = new WebSocket(ws);
       socket.onopen = () => socket.send(JSON.stringify({ protocol: 'json', version: 1 }) + '\u001e');
       socket.onmessage = (m) => String(m.data).split('\u001e').filter(Boolean).forEach(onHubMessage);
-      socket.onclose = () => { socket = null; pollEvery = 1000; setLive('polling every 1 s', 'polling'); };
+      socket.onclose = () => { socket = null; live = false; pollEvery = 1000; setLive('polling every 1 s', 'polling'); };
     } catch (err) {
       setLive('polling every 1 s', 'polling');
     }
   }
   function onHubMessage(text) {
     const msg = JSON.parse(text);
-    if (msg.type === undefined && !msg.error) { pollEvery = 5000; setLive('live (SignalR)', 'live'); return; }
+    if (msg.type === undefined && !msg.error) { live = true; setLive('live (SignalR)', 'live'); return; }
     if (msg.type === 1 && Array.isArray(msg.arguments)) {
       addEvents(msg.arguments.flat().filter((a) => a && typeof a === 'object' && a.id !== undefined && a.type));
     }
