@@ -16,6 +16,7 @@ public sealed class FunctionAppBuildOutputTests
         ("POST", "consumers/{name}/ack", "consumersAck"),
         ("GET", "consumers/{name}/events", "consumersEvents"),
         ("GET", "dashboard", "dashboard"),
+        ("GET", "dashboard/signalr.min.js", "dashboardSignalRClient"),
         ("GET", "event-types", "eventTypesList"),
         ("GET", "event-types/{type}", "eventTypesGet"),
         ("GET", "events", "eventsList"),

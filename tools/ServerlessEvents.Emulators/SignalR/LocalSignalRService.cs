@@ -48,6 +48,9 @@ public sealed class LocalSignalRService : IAsyncDisposable
     /// <summary>The browser connections open now (hub, user).</summary>
     public IReadOnlyList<(string Id, string Hub, string? User)> ClientConnections => _clients.Connections;
 
+    /// <summary>Drops every browser connection abruptly, as a service restart would; returns how many were open.</summary>
+    public int DropClientConnections() => _clients.DropAll();
+
     /// <summary>Called with each accepted REST call (for example to log it).</summary>
     public Action<SignalRRequest>? Accepted { get; set; }
 

@@ -83,6 +83,17 @@ internal sealed class SignalRClientHub(Func<string> endpoint, string? accessKey)
         await FailAsync(context, 404, $"unknown client operation {context.Request.Method} {path}", reject);
     }
 
+    /// <summary>Drops every open connection abruptly (no close handshake), as a service restart or a network cut would; returns how many.</summary>
+    public int DropAll()
+    {
+        var open = _connections.Values.ToArray();
+        foreach (var connection in open)
+        {
+            connection.Socket.Abort();
+        }
+        return open.Length;
+    }
+
     /// <summary>Adds or removes a user's membership of a group (per user, kept across connections).</summary>
     public void SetMembership(string hub, string group, string user, bool member)
     {

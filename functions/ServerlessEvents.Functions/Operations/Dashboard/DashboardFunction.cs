@@ -19,4 +19,14 @@ public sealed class DashboardFunction(DashboardPage page, RealtimeConnection rea
         headers.XFrameOptions = "DENY";
         return Results.Content(page.Render(nonce), "text/html; charset=utf-8");
     }
+
+    /// <summary>The SignalR browser client the page loads: the app serves it, so the page has no third-party origin.</summary>
+    [Function("dashboardSignalRClient")]
+    public IResult SignalRClient([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/signalr.min.js")] HttpRequest request)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "public, max-age=3600";
+        return Results.Bytes(page.SignalRClient, "text/javascript; charset=utf-8");
+    }
 }

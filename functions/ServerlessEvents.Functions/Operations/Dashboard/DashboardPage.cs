@@ -20,7 +20,11 @@ public sealed class DashboardPage
             throw new InvalidOperationException("The dashboard's CSS or script closes its own tag.");
         }
         _template = Read("dashboard.html").Replace("{{css}}", css, StringComparison.Ordinal).Replace("{{js}}", js, StringComparison.Ordinal);
+        SignalRClient = System.Text.Encoding.UTF8.GetBytes(Read("signalr.min.js"));
     }
+
+    /// <summary>The SignalR browser client (<c>@microsoft/signalr</c>, the version package.json pins), as served at <c>/api/dashboard/signalr.min.js</c>.</summary>
+    public byte[] SignalRClient { get; }
 
     /// <summary>A fresh random nonce (128 bits, base64).</summary>
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));

@@ -11,7 +11,7 @@
     return e;
   };
   let key = sessionStorage.getItem(STORAGE_KEY);
-  let timers = [], socket = null, live = false, pollEvery = 1000, lastPoll = 0;
+  let timers = [], liveHub = null, live = false, pollEvery = 1000, lastPoll = 0;
   const seen = new Set(), seenOrder = [];
   const busy = {};
 
@@ -87,33 +87,43 @@
   });
 
   // ---- SignalR (when /api/negotiate answers), else polling -------------------------------------
-  // Negotiate is asked with the key alone: the server derives the tenant and the SignalR user from it.
-  async function connectLive() {
-    try {
-      const r = await api('/api/negotiate', { method: 'POST' });
-      if (!r.ok || !r.body || !r.body.url || !r.body.accessToken) return setLive('polling every 1 s', 'polling');
-      const hubUrl = new URL(r.body.url);
-      const negotiateUrl = new URL(hubUrl.pathname.replace(/\/?$/, '/negotiate') + hubUrl.search, hubUrl);
-      negotiateUrl.searchParams.set('negotiateVersion', '1');
-      const n = await fetch(negotiateUrl, { method: 'POST', headers: { Authorization: 'Bearer ' + r.body.accessToken } });
-      const info = await n.json();
-      const ws = new URL(hubUrl);
-      ws.protocol = hubUrl.protocol === 'https:' ? 'wss:' : 'ws:';
-      ws.searchParams.set('id', info.connectionToken || info.connectionId);
-      ws.searchParams.set('access_token', r.body.accessToken);
-      socket = new WebSocket(ws);
-      socket.onopen = () => socket.send(JSON.stringify({ protocol: 'json', version: 1 }) + '\u001e');
-      socket.onmessage = (m) => String(m.data).split('\u001e').filter(Boolean).forEach(onHubMessage);
-      socket.onclose = () => { socket = null; live = false; pollEvery = 1000; setLive('polling every 1 s', 'polling'); };
-    } catch (err) {
-      setLive('polling every 1 s', 'polling');
-    }
+  // The official browser client (@microsoft/signalr, served by the app itself) connects with the URL and token that
+  // /api/negotiate gives for the key alone, reconnects on its own, and asks /api/negotiate for a fresh token each time.
+  // While it is connected the page does not poll; while it is down the page polls every second.
+  async function liveAccess() {
+    const r = await api('/api/negotiate', { method: 'POST' });
+    if (!r.ok || !r.body || !r.body.url || !r.body.accessToken) throw new Error('negotiate answered ' + r.status);
+    return r.body;
   }
-  function onHubMessage(text) {
-    const msg = JSON.parse(text);
-    if (msg.type === undefined && !msg.error) { live = true; setLive('live (SignalR)', 'live'); return; }
-    if (msg.type === 1 && Array.isArray(msg.arguments)) {
-      addEvents(msg.arguments.flat().filter((a) => a && typeof a === 'object' && a.id !== undefined && a.type));
+  function polling(text) { live = false; setLive(text || 'polling every 1 s', 'polling'); }
+  async function connectLive() {
+    if (!window.signalR) return polling();
+    let access;
+    try { access = await liveAccess(); } catch (err) { return polling(); }
+    let fresh = access.accessToken;
+    const hub = new signalR.HubConnectionBuilder()
+      .withUrl(access.url, {
+        transport: signalR.HttpTransportType.WebSockets,
+        accessTokenFactory: async () => {
+          if (fresh) { const token = fresh; fresh = null; return token; }
+          return (await liveAccess()).accessToken;
+        },
+      })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** Math.min(ctx.previousRetryCount, 5)) })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    hub.on('event', (...args) => addEvents(args.flat().filter((a) => a && typeof a === 'object' && a.id !== undefined && a.type)));
+    hub.onreconnecting(() => polling('reconnecting; polling every 1 s'));
+    hub.onreconnected(() => { live = true; setLive('live (SignalR)', 'live'); });
+    hub.onclose(() => { if (liveHub === hub) liveHub = null; polling(); });
+    liveHub = hub;
+    try {
+      await hub.start();
+      live = true;
+      setLive('live (SignalR)', 'live');
+    } catch (err) {
+      if (liveHub === hub) liveHub = null;
+      polling();
     }
   }
 
@@ -259,7 +269,7 @@
     key = null;
     timers.forEach(clearInterval);
     timers = [];
-    if (socket) socket.close();
+    if (liveHub) { const hub = liveHub; liveHub = null; hub.stop(); }
     $('feed').replaceChildren();
     seen.clear(); seenOrder.length = 0;
     show(false);
