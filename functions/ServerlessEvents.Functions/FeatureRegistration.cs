@@ -8,6 +8,7 @@ using ServerlessEvents.Functions.Hosting;
 using ServerlessEvents.Functions.Ingestion;
 using ServerlessEvents.Functions.Metrics;
 using ServerlessEvents.Functions.Notifications;
+using ServerlessEvents.Functions.OpenApi;
 using ServerlessEvents.Functions.Publishing;
 using ServerlessEvents.Functions.Quotas;
 using ServerlessEvents.Functions.Realtime;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddReplay(configuration);
         services.AddRetention(configuration);
         services.AddDashboard(configuration);
+        services.AddOpenApiDocument();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace ServerlessEvents.IntegrationTests.Hosting;
 /// </summary>
 public sealed class FunctionAppBuildOutputTests
 {
-    private static readonly (string Method, string Route, string Function)[] HttpSurface =
+    internal static readonly (string Method, string Route, string Function)[] HttpSurface =
     [
         ("PUT", "consumers/{name}", "consumersPut"),
         ("POST", "consumers/{name}/ack", "consumersAck"),
@@ -33,6 +33,7 @@ public sealed class FunctionAppBuildOutputTests
         ("PUT", "management/tenants/{tenant}/quota", "tenantQuotaPut"),
         ("GET", "metrics", "metricsScrape"),
         ("POST", "negotiate", "negotiate"),
+        ("GET", "openapi.json", "openApiDocument"),
         ("GET", "replays/{id}", "replaysGet"),
         ("GET", "settings/email", "emailSettingsGet"),
         ("PUT", "settings/email", "emailSettingsPut"),

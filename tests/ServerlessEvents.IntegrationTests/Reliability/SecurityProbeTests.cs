@@ -15,7 +15,7 @@ public sealed class SecurityProbeTests(ReliabilityFixture pipeline, ITestOutputH
     /// Functions anyone may call (the dashboard is a static page; its data comes from keyed API calls). Every other
     /// HTTP function must refuse a missing or revoked key.
     /// </summary>
-    private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet", "dashboard", "dashboardSignalRClient" };
+    private static readonly HashSet<string> PublicFunctions = new(StringComparer.Ordinal) { "health", "eventTypesList", "eventTypesGet", "dashboard", "dashboardSignalRClient", "openApiDocument" };
 
     /// <summary>Route values that name something inside the caller's own tenant (a user, a consumer), not another tenant's resource.</summary>
     private static readonly HashSet<string> OwnNamespaceParameters = new(StringComparer.Ordinal) { "userId", "name" };
