@@ -51,15 +51,17 @@ public sealed class ReplayUnitTests
     }
 
     [Fact]
-    public void Dashboard_page_fills_every_placeholder_and_uses_the_nonce_on_its_only_script_and_style()
+    public void Dashboard_page_fills_every_placeholder_and_uses_the_nonce_on_its_scripts_and_style()
     {
         var page = new DashboardPage();
         var nonce = DashboardPage.NewNonce();
         var html = page.Render(nonce);
 
         Assert.DoesNotContain("{{", html);
-        Assert.Equal(1, html.Split("<script").Length - 1);
+        // The inline script and the SignalR client the app serves itself, both under the nonce.
+        Assert.Equal(2, html.Split("<script").Length - 1);
         Assert.Contains($"<script nonce=\"{nonce}\">", html);
+        Assert.Contains($"<script nonce=\"{nonce}\" src=\"/api/dashboard/signalr.min.js\"></script>", html);
         Assert.Contains($"<style nonce=\"{nonce}\">", html);
         Assert.DoesNotContain(".innerHTML", html);
         Assert.DoesNotContain("insertAdjacentHTML", html);
