@@ -21,6 +21,8 @@ namespace ServerlessEvents.DevHost;
 /// </summary>
 internal sealed class DevHostRunner(DevHostOptions options, string root, ILoggerFactory loggers)
 {
+    private const string SampleAdminKey = "local-admin-key-change-me-0123456789";
+
     private readonly ILogger _logger = loggers.CreateLogger("DevHost");
     private readonly List<IAsyncDisposable> _started = [];
 
@@ -216,7 +218,8 @@ internal sealed class DevHostRunner(DevHostOptions options, string root, ILogger
     private void PrintWelcome(LocalEventGridTopic topic, LocalSignalRService signalR, Dictionary<string, string?> settings)
     {
         var api = options.Mode == "host" ? $"http://localhost:{options.ApiPort}" : options.FuncUrl.TrimEnd('/');
-        var admin = settings.GetValueOrDefault("Auth__AdminKey") ?? "<Auth__AdminKey>";
+        // Only the sample's published development key is echoed; a key of your own stays out of the console.
+        var admin = settings.GetValueOrDefault("Auth__AdminKey") == SampleAdminKey ? SampleAdminKey : "<your Auth__AdminKey>";
         Console.WriteLine();
         Console.WriteLine(options.Mode == "host" ? "ServerlessEvents is running locally." : "The emulators are running; start func now (func start --script-root " + options.AppDirectory + ").");
         Console.WriteLine($"  API:           {api}/api/health");
