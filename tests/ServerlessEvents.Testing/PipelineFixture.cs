@@ -72,9 +72,12 @@ public class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a fresh tenant with a key and returns a client of the host that sends that key.</summary>
-    public async Task<TenantClient> CreateTenantAsync(string prefix = "t")
+    public Task<TenantClient> CreateTenantAsync(string prefix = "t") =>
+        CreateKeyAsync($"{prefix}{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 34)].ToLowerInvariant());
+
+    /// <summary>Creates a key for <paramref name="tenant"/> (the tenant too, with its first key); a client that sends it.</summary>
+    public async Task<TenantClient> CreateKeyAsync(string tenant)
     {
-        var tenant = $"{prefix}{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 34)].ToLowerInvariant();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/management/tenants/{tenant}/keys");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         using var response = await Host.Client.SendAsync(request);

@@ -88,6 +88,18 @@ public sealed class RunLocalScriptTests
             Assert.Contains(run.Lines, l => l.Contains("Executed 'Functions.eventsIngest' (Succeeded", StringComparison.Ordinal));
 
             await StopCleanlyAsync(run);
+
+            // Log audit: everything every part printed (the worker's logs as the host got them, its stdout and stderr,
+            // the Functions host, Azurite and the emulators) holds none of the secrets or bodies this run handled.
+            var canaries = new Dictionary<string, string>
+            {
+                ["the tenant key"] = tenant.Key, ["the webhook secret"] = hook.Secret, ["the admin key"] = RunLocalScript.AdminKey,
+                ["the SignalR access key"] = ServerlessEvents.Emulators.SignalR.LocalSignalRService.DefaultAccessKey,
+                ["the webhook secret's key material"] = hook.Secret["whsec_".Length..], ["an email and event body"] = "Ada Lovelace",
+            };
+            var leaked = canaries.Where(c => run.Output.Contains(c.Value, StringComparison.Ordinal)).Select(c => c.Key).ToList();
+            Assert.True(leaked.Count == 0, "In the logs: " + string.Join(", ", leaked));
+            Assert.True(run.Lines.Count > 50, "too little output to audit");
         }
 
         // A second start on the same ports, with the email handler pointed at a port where nothing listens: it fails

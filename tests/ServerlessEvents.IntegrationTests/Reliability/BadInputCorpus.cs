@@ -20,14 +20,28 @@ public static class BadInputCorpus
 
     private static readonly string[] RouteGarbage = ["%00", "..%2F..%2Fadmin", "%E2%80%AE", "%FF%FE", "a%20b", "*", "'or'1'='1", "x|y|z", "\u00e9\u00e8"];
 
-    /// <summary>The corpus for one endpoint; <paramref name="fill"/> gives valid route values, <paramref name="key"/> the caller's key.</summary>
-    public static IEnumerable<BadInput> For(ApiEndpoint endpoint, Func<string, string> fill, string key)
+    /// <summary>
+    /// The corpus for one endpoint; <paramref name="fill"/> gives valid route values, <paramref name="key"/> the caller's
+    /// key, <paramref name="readsBody"/> whether the endpoint takes a JSON body (from the OpenAPI document the build
+    /// serves), so the must-reject bodies are held to it.
+    /// </summary>
+    public static IEnumerable<BadInput> For(ApiEndpoint endpoint, Func<string, string> fill, string key, bool readsBody)
     {
         var path = endpoint.Path(fill);
         var batch = endpoint.RouteTemplate.EndsWith("batch", StringComparison.Ordinal);
-        foreach (var (name, body, contentType) in MalformedBodies.All(batch))
+        var ingest = endpoint.RouteTemplate.StartsWith("events", StringComparison.Ordinal) && endpoint.Method == "POST" && endpoint.RouteTemplate != "events/replay";
+        foreach (var (name, body, contentType) in MalformedBodies.All(batch).Concat(MalformedBodies.Management()))
         {
             yield return new BadInput($"{endpoint}: {name}", () => WithBody(endpoint.Method, path, key, body, contentType));
+        }
+        foreach (var (name, body, contentType) in MalformedBodies.MustReject())
+        {
+            yield return new BadInput($"{endpoint}: {name}", () => WithBody(endpoint.Method, path, key, body, contentType), MustReject: readsBody);
+        }
+        foreach (var (name, body, contentType) in MalformedBodies.WrongMediaTypes())
+        {
+            // Ingest takes binary mode with any Content-Type (or none), so only the other body endpoints must answer 415.
+            yield return new BadInput($"{endpoint}: {name}", () => WithBody(endpoint.Method, path, key, body, contentType), MustReject: readsBody && !ingest);
         }
         foreach (var query in QueryGarbage)
         {

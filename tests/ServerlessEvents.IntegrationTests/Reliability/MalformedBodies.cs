@@ -40,6 +40,49 @@ public static class MalformedBodies
         }
     }
 
+    /// <summary>
+    /// Bodies every endpoint that reads a JSON body must refuse, whatever it expects: repeated members, broken text,
+    /// control characters, nesting past the limit, nothing at all. Each is sent as application/json.
+    /// </summary>
+    public static IEnumerable<(string Name, byte[] Body, string? ContentType)> MustReject()
+    {
+        const string Members = "\"url\":\"https://example.com/a\",\"eventTypes\":[\"order.created\"],\"days\":7,\"cursor\":\"c\",\"adminEmails\":[\"a@example.com\"],\"eventsPerSecond\":5,\"burst\":10,\"type\":\"order.created\",\"data\":{}";
+        yield return ("repeated member", Encoding.UTF8.GetBytes("{" + Members + ",\"url\":\"https://example.com/b\"}"), "application/json");
+        yield return ("repeated nested member", Encoding.UTF8.GetBytes("{" + Members + ",\"filter\":{\"a\":1,\"a\":2}}"), "application/json");
+        yield return ("NUL in a string", Encoding.UTF8.GetBytes("{" + Members.Replace("https://example.com/a", "https://example.com/\\u0000a", StringComparison.Ordinal) + "}"), "application/json");
+        yield return ("bell in a member name", Encoding.UTF8.GetBytes("{" + Members + ",\"x\\u0007\":1}"), "application/json");
+        yield return ("invalid UTF-8 in a string (\\xff)", Splice("{" + Members + "}", "example.com/a", [0xFF]), "application/json");
+        yield return ("invalid UTF-8 (\\xc3 then '(')", Splice("{" + Members + "}", "example.com/a", [0xC3, 0x28]), "application/json");
+        yield return ("encoded surrogate (\\xed\\xa0\\x80)", Splice("{" + Members + "}", "example.com/a", [0xED, 0xA0, 0x80]), "application/json");
+        yield return ("overlong '/' (\\xc0\\xaf)", Splice("{" + Members + "}", "example.com/a", [0xC0, 0xAF]), "application/json");
+        yield return ("truncated sequence (\\xe2\\x82)", Splice("{" + Members + "}", "\",\"eventTypes", [0xE2, 0x82]), "application/json");
+        yield return ("lone surrogate escape", Encoding.UTF8.GetBytes("{" + Members.Replace("example.com/a", "example.com/\\ud800", StringComparison.Ordinal) + "}"), "application/json");
+        yield return ("objects nested 100 deep", Encoding.UTF8.GetBytes("{" + Members + ",\"filter\":" + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 101)), "application/json");
+        yield return ("empty body", [], "application/json");
+        yield return ("two JSON values", Encoding.UTF8.GetBytes("{" + Members + "}{}"), "application/json");
+    }
+
+    /// <summary>Valid JSON objects in media types a management endpoint must refuse with 415 (ingestion has its own rules).</summary>
+    public static IEnumerable<(string Name, byte[] Body, string? ContentType)> WrongMediaTypes()
+    {
+        var json = Encoding.UTF8.GetBytes("{\"url\":\"https://example.com/a\",\"eventTypes\":[\"order.created\"],\"days\":7}");
+        yield return ("JSON as text/plain", json, "text/plain");
+        yield return ("JSON with no Content-Type", json, null);
+        yield return ("a form", Encoding.UTF8.GetBytes("url=https%3A%2F%2Fexample.com%2Fa&days=7"), "application/x-www-form-urlencoded");
+        yield return ("XML", Encoding.UTF8.GetBytes("<webhook><url>https://example.com/a</url></webhook>"), "application/xml");
+        yield return ("JSON in UTF-16", Encoding.Unicode.GetBytes("{\"days\":7}"), "application/json; charset=utf-16");
+    }
+
+    /// <summary>Type confusion and huge numbers in management bodies: refused as 400/422 by whichever endpoint reads them.</summary>
+    public static IEnumerable<(string Name, byte[] Body, string? ContentType)> Management()
+    {
+        yield return ("number for string, string for array", Encoding.UTF8.GetBytes("{\"url\":123,\"eventTypes\":\"order.created\",\"days\":\"7\",\"cursor\":5,\"adminEmails\":\"a@example.com\",\"since\":1,\"preferences\":[],\"eventsPerSecond\":\"5\",\"burst\":true,\"target\":\"all\",\"ids\":{}}"), "application/json");
+        yield return ("array for object", Encoding.UTF8.GetBytes("[{\"days\":7}]"), "application/json");
+        yield return ("huge numbers", Encoding.UTF8.GetBytes("{\"days\":1e400,\"eventsPerSecond\":1e309,\"burst\":99999999999999999999999,\"limit\":-1e308}"), "application/json");
+        yield return ("empty object", Encoding.UTF8.GetBytes("{}"), "application/json");
+        yield return ("null body", Encoding.UTF8.GetBytes("null"), "application/json");
+    }
+
     private static IEnumerable<(string Name, JsonObject Event)> WrongTypes()
     {
         foreach (var field in EventSamples.CloudEvent("x").Select(p => p.Key).ToArray())

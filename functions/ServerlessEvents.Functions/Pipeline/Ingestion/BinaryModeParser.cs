@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessEvents.Functions.Hosting;
 
 namespace ServerlessEvents.Functions.Ingestion;
 

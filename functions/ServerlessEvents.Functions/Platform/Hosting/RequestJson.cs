@@ -1,20 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
 
 namespace ServerlessEvents.Functions.Hosting;
 
-/// <summary>Reads a small JSON object request body; anything else is a 400 problem, never a 500.</summary>
+/// <summary>
+/// The body reader of every management and query endpoint that takes a JSON body (ingestion has its own CloudEvents
+/// rules on the same <see cref="JsonBody"/> parser). In order: a JSON media type (<c>application/json</c> or
+/// <c>application/*+json</c>, UTF-8) or 415; at most <see cref="MaxBytes"/> before parsing or 413; valid UTF-8,
+/// exactly one JSON value at most 64 deep, no undecodable escapes, or 400; an object, no repeated member name, and no
+/// control character (other than tab, CR and LF in values) in any member name or string, or 400 naming the field.
+/// A client mistake is always a problem answer, never a 500.
+/// </summary>
 public static class RequestJson
 {
     /// <summary>The largest body accepted, in bytes (256 KB: management and settings bodies are small).</summary>
     public const int MaxBytes = 256_000;
 
-    /// <summary>Reads the body as a JSON object; a body over <see cref="MaxBytes"/> (declared or streamed) is a 413.</summary>
+    /// <summary>Reads the body as a JSON object (see the class summary for what is refused).</summary>
     public static Task<JsonObject> ReadObjectAsync(HttpContext context) => ReadObjectAsync(context.Request, context.RequestAborted);
 
-    /// <summary>Reads the body as a JSON object; a body over <see cref="MaxBytes"/> (declared or streamed) is a 413.</summary>
+    /// <summary>Reads the body as a JSON object (see the class summary for what is refused).</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        CheckContentType(request.ContentType);
         if (request.ContentLength > MaxBytes)
         {
             throw TooLarge();
@@ -30,19 +39,24 @@ public static class RequestJson
             }
             buffer.Write(chunk, 0, read);
         }
-        try
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (JsonBody.IsBlank(body))
         {
-            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) as JsonObject
-                ?? throw ApiProblemException.BadRequest("The body must be a JSON object.", new FieldError("body", "must be a JSON object"));
+            throw ApiProblemException.BadRequest("The body is empty; send a JSON object.", new FieldError("body", "is required: a JSON object"));
         }
-        catch (JsonException exception)
+        var root = JsonBody.Parse(body, "body");
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            throw ApiProblemException.BadRequest($"The body is not valid JSON: {exception.Message}", new FieldError("body", "is not valid JSON"));
+            throw ApiProblemException.BadRequest("The body must be a JSON object.", new FieldError("body", "must be a JSON object"));
         }
+        var errors = new List<FieldError>();
+        Check(root, "", errors);
+        if (errors.Count > 0)
+        {
+            throw ApiProblemException.BadRequest("The body holds repeated members or control characters.", [.. errors.Take(20)]);
+        }
+        return JsonObject.Create(root)!;
     }
-
-    private static ApiProblemException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {MaxBytes} bytes.");
 
     /// <summary>An optional string member; a value of another kind is a 400 naming the field.</summary>
     public static string? OptionalString(JsonObject body, string name, string field) => body[name] switch
@@ -51,4 +65,72 @@ public static class RequestJson
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         _ => throw ApiProblemException.BadRequest($"'{field}' must be a string.", new FieldError(field, "must be a string")),
     };
+
+    /// <summary>True for a character no identifier, URL, header, key or address may hold: C0 controls, DEL and C1 controls.</summary>
+    public static bool IsControl(char c) => char.IsControl(c);
+
+    private static void CheckContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            throw UnsupportedMediaType(contentType);
+        }
+        var type = media.MediaType.Value ?? "";
+        var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = media.Charset.Value;
+        if (!json || (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw UnsupportedMediaType(contentType);
+        }
+    }
+
+    private static ApiProblemException UnsupportedMediaType(string? contentType)
+    {
+        var problem = new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "The content type is not supported.",
+            $"This endpoint takes a JSON body (Content-Type: application/json, UTF-8); the request sent {(string.IsNullOrWhiteSpace(contentType) ? "no Content-Type" : $"'{contentType}'")}.",
+            [new FieldError("Content-Type", "must be application/json")]);
+        return problem;
+    }
+
+    private static void Check(JsonElement element, string path, List<FieldError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name))
+                    {
+                        errors.Add(new FieldError(field, "is repeated; send each member once"));
+                    }
+                    if (property.Name.Any(IsControl))
+                    {
+                        errors.Add(new FieldError(Printable(field), "has a control character in its name"));
+                    }
+                    Check(property.Value, field, errors);
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Check(item, $"{path}[{index++}]", errors);
+                }
+                break;
+            case JsonValueKind.String:
+                if (element.GetString()!.Any(c => IsControl(c) && c is not ('\t' or '\r' or '\n')))
+                {
+                    errors.Add(new FieldError(Printable(path), "holds a control character"));
+                }
+                break;
+        }
+    }
+
+    private static string Printable(string field) => new(field.Select(c => IsControl(c) ? '?' : c).ToArray());
+
+    private static ApiProblemException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {MaxBytes} bytes.");
 }

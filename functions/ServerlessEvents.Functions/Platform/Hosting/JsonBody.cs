@@ -1,7 +1,6 @@
 using System.Text.Json;
-using ServerlessEvents.Functions.Hosting;
 
-namespace ServerlessEvents.Functions.Ingestion;
+namespace ServerlessEvents.Functions.Hosting;
 
 /// <summary>Parses a request body once into a <see cref="JsonElement"/> that owns its own copy of the bytes.</summary>
 internal static class JsonBody
