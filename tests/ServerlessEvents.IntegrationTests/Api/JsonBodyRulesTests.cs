@@ -47,7 +47,7 @@ public sealed class JsonBodyRulesTests(PipelineFixture pipeline)
     }
 
     [Fact]
-    public async Task Invalid_UTF_8_lone_surrogates_repeated_members_and_control_characters_are_400s_naming_the_field_and_store_nothing()
+    public async Task Invalid_UTF_8_lone_surrogates_and_repeated_members_are_400s_control_characters_422s_each_naming_the_field_and_nothing_is_stored()
     {
         using var tenant = await pipeline.CreateTenantAsync("jb");
         foreach (var (name, sequence) in BrokenText)
@@ -64,9 +64,9 @@ public sealed class JsonBodyRulesTests(PipelineFixture pipeline)
         Assert.Equal("url", repeated["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Contains("repeated", repeated["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var nul = await ProblemAsync(await PostAsync(tenant, Encoding.UTF8.GetBytes(Webhook.Replace("hook", "ho\\u0000ok", StringComparison.Ordinal))), HttpStatusCode.BadRequest);
+        var nul = await ProblemAsync(await PostAsync(tenant, Encoding.UTF8.GetBytes(Webhook.Replace("hook", "ho\\u0000ok", StringComparison.Ordinal))), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("url", nul["errors"]![0]!["field"]!.GetValue<string>());
-        var nested = await ProblemAsync(await PostAsync(tenant, Encoding.UTF8.GetBytes(Webhook.TrimEnd('}') + ",\"description\":\"a\\u001bb\"}")), HttpStatusCode.BadRequest);
+        var nested = await ProblemAsync(await PostAsync(tenant, Encoding.UTF8.GetBytes(Webhook.TrimEnd('}') + ",\"description\":\"a\\u001bb\"}")), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("description", nested["errors"]![0]!["field"]!.GetValue<string>());
 
         // Nothing was stored on the way.

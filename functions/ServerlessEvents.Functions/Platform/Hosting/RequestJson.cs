@@ -8,8 +8,9 @@ namespace ServerlessEvents.Functions.Hosting;
 /// The body reader of every management and query endpoint that takes a JSON body (ingestion has its own CloudEvents
 /// rules on the same <see cref="JsonBody"/> parser). In order: a JSON media type (<c>application/json</c> or
 /// <c>application/*+json</c>, UTF-8) or 415; at most <see cref="MaxBytes"/> before parsing or 413; valid UTF-8,
-/// exactly one JSON value at most 64 deep, no undecodable escapes, or 400; an object, no repeated member name, and no
-/// control character (other than tab, CR and LF in values) in any member name or string, or 400 naming the field.
+/// exactly one JSON value at most 64 deep, no undecodable escapes, or 400; an object with no repeated member name, or
+/// 400 naming it; no control character (other than tab, CR and LF in values) in any member name or string, or 422
+/// naming the field.
 /// A client mistake is always a problem answer, never a 500.
 /// </summary>
 public static class RequestJson
@@ -49,11 +50,17 @@ public static class RequestJson
         {
             throw ApiProblemException.BadRequest("The body must be a JSON object.", new FieldError("body", "must be a JSON object"));
         }
-        var errors = new List<FieldError>();
-        Check(root, "", errors);
-        if (errors.Count > 0)
+        var repeated = new List<FieldError>();
+        var controls = new List<FieldError>();
+        Check(root, "", repeated, controls);
+        if (repeated.Count > 0)
         {
-            throw ApiProblemException.BadRequest("The body holds repeated members or control characters.", [.. errors.Take(20)]);
+            throw ApiProblemException.BadRequest("The body repeats a member name.", [.. repeated.Take(20)]);
+        }
+        if (controls.Count > 0)
+        {
+            // Well-formed JSON whose text no URL, header, key or address may hold: unprocessable, like any invalid field.
+            throw ApiProblemException.Unprocessable("The body holds control characters.", [.. controls.Take(20)]);
         }
         return JsonObject.Create(root)!;
     }
@@ -93,7 +100,7 @@ public static class RequestJson
         return problem;
     }
 
-    private static void Check(JsonElement element, string path, List<FieldError> errors)
+    private static void Check(JsonElement element, string path, List<FieldError> repeated, List<FieldError> controls)
     {
         switch (element.ValueKind)
         {
@@ -104,26 +111,26 @@ public static class RequestJson
                     var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
                     if (!seen.Add(property.Name))
                     {
-                        errors.Add(new FieldError(field, "is repeated; send each member once"));
+                        repeated.Add(new FieldError(field, "is repeated; send each member once"));
                     }
                     if (property.Name.Any(IsControl))
                     {
-                        errors.Add(new FieldError(Printable(field), "has a control character in its name"));
+                        controls.Add(new FieldError(Printable(field), "is refused: its name holds a control character"));
                     }
-                    Check(property.Value, field, errors);
+                    Check(property.Value, field, repeated, controls);
                 }
                 break;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Check(item, $"{path}[{index++}]", errors);
+                    Check(item, $"{path}[{index++}]", repeated, controls);
                 }
                 break;
             case JsonValueKind.String:
                 if (element.GetString()!.Any(c => IsControl(c) && c is not ('\t' or '\r' or '\n')))
                 {
-                    errors.Add(new FieldError(Printable(path), "holds a control character"));
+                    controls.Add(new FieldError(Printable(path), "is refused: it holds a control character"));
                 }
                 break;
         }
