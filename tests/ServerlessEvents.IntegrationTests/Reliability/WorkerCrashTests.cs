@@ -108,6 +108,52 @@ public sealed class WorkerCrashTests(ReliabilityFixture pipeline, ITestOutputHel
         Assert.Equal(Posts, counted);
     }
 
+    [Fact]
+    public async Task Webhook_retries_queued_before_the_worker_is_killed_are_delivered_by_the_next_worker()
+    {
+        using var created = await pipeline.CreateTenantAsync("crashhook");
+        using var tenant = HandlerClients.Direct(pipeline.Host, created);
+        var attempts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        // Every delivery fails its first attempt (503), so each one leaves a retry in the webhook-retries queue.
+        await using var receiver = await ServerlessEvents.IntegrationTests.Webhooks.LoopbackReceiver.StartAsync((context, request) =>
+        {
+            var id = request.Headers.GetValueOrDefault("webhook-id") ?? "";
+            context.Response.StatusCode = attempts.AddOrUpdate(id, 1, (_, n) => n + 1) == 1 ? 503 : 200;
+            return Task.CompletedTask;
+        });
+        var hook = await ServerlessEvents.IntegrationTests.Webhooks.WebhookApi.CreateAsync(created, receiver.Url("/crash"), ["order.created"]);
+        var ids = Enumerable.Range(0, 30).Select(i => $"crashhook-{i}").ToArray();
+        foreach (var id in ids)
+        {
+            using var posted = await tenant.Http.PostCloudEventAsync(EventSamples.CloudEvent(id));
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+        foreach (var e in pipeline.EventGrid.Events.Where(e => e["tenantid"]?.GetValue<string>() == created.Tenant).ToArray())
+        {
+            Assert.True((await pipeline.Host.DeliverEventGridAsync("webhooks", e)).Succeeded);
+        }
+        Assert.Equal(ids.Length, attempts.Count);
+        Assert.All(attempts.Values, n => Assert.Equal(1, n));
+
+        await pipeline.Host.Host.StopWorkerAsync(kill: true);
+        await pipeline.Host.Host.StartWorkerAsync();
+
+        var queues = pipeline.Host.Services.GetRequiredService<QueueServiceClient>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (attempts.Values.Any(n => n < 2) && DateTime.UtcNow < deadline)
+        {
+            await pipeline.Host.DrainQueueAsync(queues, QueueNames.WebhookRetries);
+        }
+        var delivered = receiver.Requests.Where(r => r.Path == "/crash").GroupBy(r => r.Headers["webhook-id"]).ToArray();
+
+        output.WriteLine($"deliveries {delivered.Length}, attempts {string.Join(",", attempts.Values.GroupBy(n => n).Select(g => $"{g.Key}x{g.Count()}"))}");
+        Assert.Equal(ids.Length, delivered.Length);
+        Assert.All(attempts.Values, n => Assert.Equal(2, n));
+        var bodies = delivered.Select(g => g.Last()).ToArray();
+        Assert.All(bodies, r => ServerlessEvents.IntegrationTests.Webhooks.ReceiverVerification.Verify(r, hook.Secret));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), bodies.Select(r => JsonNode.Parse(r.Body)!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
     private static async Task<long> IngestedCountAsync(TenantClient tenant, string type)
     {
         var text = await tenant.Http.GetStringAsync("/api/metrics");
