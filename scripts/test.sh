@@ -15,6 +15,7 @@ dotnet test ServerlessEvents.sln -c Release --no-build --nologo "$@" 2>&1 | tee 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+cleanup=$(grep -c 'Cleanup Failure' "$log" || true)
 rm -f "$log"
-echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped, ${cleanup} fixture cleanup failures (a fixture's teardown threw, e.g. the log audit)"
 exit $status

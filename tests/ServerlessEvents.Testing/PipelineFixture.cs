@@ -66,6 +66,10 @@ public class PipelineFixture : IAsyncLifetime
     /// <inheritdoc />
     public virtual async Task InitializeAsync()
     {
+        Logs.LogCanaries.Register("the admin key", AdminKey);
+        Logs.LogCanaries.Register("the key-encryption key", SecretKey);
+        Logs.LogCanaries.Register("an event and email body", "Ada Lovelace");
+        Logs.LogCanaries.Register("the SignalR access key", ServerlessEvents.Emulators.SignalR.LocalSignalRService.DefaultAccessKey);
         await Azurite.StartAsync();
         EventGrid = await EventGridSink.StartAsync();
         Host = await WorkerHost.StartAsync(WorkerApp, Settings(), ConfigureServices, ConfigureHost);
@@ -83,14 +87,27 @@ public class PipelineFixture : IAsyncLifetime
         using var response = await Host.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Logs.LogCanaries.Register("a tenant key", created["key"]!.GetValue<string>());
         return new TenantClient(tenant, created["keyId"]!.GetValue<string>(), created["key"]!.GetValue<string>(), Host.BaseUrl);
     }
 
     /// <inheritdoc />
     public virtual async Task DisposeAsync()
     {
+        // The log audit: no secret or body the scenarios of this collection made reached a log.
         await Host.DisposeAsync();
+        var leaks = Logs.LogCanaries.LeaksIn(Host.Logs);
         await EventGrid.DisposeAsync();
         await Azurite.DisposeAsync();
+        if (!Host.Logs.Lines.Any(l => l.StartsWith("worker ", StringComparison.Ordinal)) || Logs.LogCanaries.Count < 4)
+        {
+            throw new InvalidOperationException("The log audit saw no worker logs or no canaries; it would prove nothing.");
+        }
+        if (leaks.Count > 0)
+        {
+            // A fixture's failure shows only its exception type in the summary, so say what leaked on stderr too.
+            Console.Error.WriteLine($"log audit ({GetType().Name}): secrets or bodies in the logs:\n" + string.Join("\n", leaks));
+            throw new InvalidOperationException("Secrets or bodies in the logs:\n" + string.Join("\n", leaks));
+        }
     }
 }

@@ -22,13 +22,17 @@ public sealed class WorkerHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private TopologyDocument? _topology;
 
-    private WorkerHost(FunctionsHost.FunctionsHost host, ServiceProvider services, string appDirectory)
+    private WorkerHost(FunctionsHost.FunctionsHost host, ServiceProvider services, string appDirectory, Logs.CapturedLogs logs)
     {
+        Logs = logs;
         Host = host;
         _services = services;
         AppDirectory = appDirectory;
         Client = host.CreateClient();
     }
+
+    /// <summary>Everything the host double and the worker logged (the worker's stdout and stderr and its RpcLog lines).</summary>
+    public Logs.CapturedLogs Logs { get; }
 
     /// <summary>The host double.</summary>
     public FunctionsHost.FunctionsHost Host { get; }
@@ -72,7 +76,10 @@ public sealed class WorkerHost : IAsyncDisposable
         }
         options.AppSettings.TryAdd("DOTNET_ENVIRONMENT", "Development");
         configure?.Invoke(options);
-        var host = await FunctionsHost.FunctionsHost.StartAsync(options);
+        var logs = new Logs.CapturedLogs();
+        var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var host = await FunctionsHost.FunctionsHost.StartAsync(options, loggers);
+        host.WorkerLogReceived += line => logs.Add($"worker {line.Level} {line.Category}: {line.Message}");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection()
             .AddLogging()
@@ -81,7 +88,7 @@ public sealed class WorkerHost : IAsyncDisposable
             .AddServerlessEventsFeatures(configuration);
         inspection?.Invoke(collection);
         var services = collection.BuildServiceProvider();
-        return new WorkerHost(host, services, appDirectory);
+        return new WorkerHost(host, services, appDirectory, logs);
     }
 
     /// <summary>Delivers one CloudEvent to one eventGridTrigger function, once.</summary>

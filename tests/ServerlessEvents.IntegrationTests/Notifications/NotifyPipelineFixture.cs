@@ -31,6 +31,7 @@ public sealed class NotifyPipelineFixture : PipelineFixture
     /// <inheritdoc />
     public override async Task InitializeAsync()
     {
+        ServerlessEvents.Testing.Logs.LogCanaries.Register("the SMTP password", SmtpPassword);
         SignalR = await LocalSignalRService.StartAsync();
         await base.InitializeAsync();
         SendLog.Attach(Host.Client);

@@ -20,7 +20,8 @@ internal static class WebhookApi
         using var response = await tenant.Http.PostAsJsonAsync("/api/webhooks", body);
         var json = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {json}");
-        return (json!["id"]!.GetValue<string>(), json["secret"]!.GetValue<string>());
+        ServerlessEvents.Testing.Logs.LogCanaries.Register("a webhook secret", json!["secret"]!.GetValue<string>());
+        return (json["id"]!.GetValue<string>(), json["secret"]!.GetValue<string>());
     }
 
     public static async Task<JsonObject> GetAsync(TenantClient tenant, string path)
