@@ -72,6 +72,7 @@ public class PipelineFixture : IAsyncLifetime
         Logs.LogCanaries.Register("the SignalR access key", ServerlessEvents.Emulators.SignalR.LocalSignalRService.DefaultAccessKey);
         await Azurite.StartAsync();
         EventGrid = await EventGridSink.StartAsync();
+        Logs.LogCanaries.Register("the Event Grid topic key", EventGrid.Key);
         Host = await WorkerHost.StartAsync(WorkerApp, Settings(), ConfigureServices, ConfigureHost);
     }
 
