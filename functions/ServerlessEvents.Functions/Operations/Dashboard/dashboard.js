@@ -115,7 +115,7 @@
     hub.on('event', (...args) => addEvents(args.flat().filter((a) => a && typeof a === 'object' && a.id !== undefined && a.type)));
     hub.onreconnecting(() => polling('reconnecting; polling every 1 s'));
     hub.onreconnected(() => { live = true; setLive('live (SignalR)', 'live'); });
-    hub.onclose(() => { if (liveHub === hub) liveHub = null; polling(); });
+    hub.onclose(() => { if (liveHub !== hub) return; liveHub = null; polling(); }); // not after a sign-out
     liveHub = hub;
     try {
       await hub.start();
@@ -269,6 +269,7 @@
     key = null;
     timers.forEach(clearInterval);
     timers = [];
+    live = false;
     if (liveHub) { const hub = liveHub; liveHub = null; hub.stop(); }
     $('feed').replaceChildren();
     seen.clear(); seenOrder.length = 0;
