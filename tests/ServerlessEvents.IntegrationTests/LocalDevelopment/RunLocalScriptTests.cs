@@ -117,7 +117,7 @@ public sealed class RunLocalScriptTests
             var line = await run.WaitForLineAsync(TimeSpan.FromSeconds(120), $"dead-lettered {id} (order.created) for email after 10 attempt(s)");
             var blobPath = line[(line.IndexOf("written to ", StringComparison.Ordinal) + "written to ".Length)..].Trim();
             var container = blobPath[..blobPath.IndexOf('/', StringComparison.Ordinal)];
-            var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{dead.Blob}/devstoreaccount1;";
+            var storage = $"DefaultEndpointsProtocol=http;AccountName={Testing.Azurite.AzuriteFixture.AccountName};AccountKey={Testing.Azurite.AzuriteFixture.AccountKey};BlobEndpoint=http://127.0.0.1:{dead.Blob}/{Testing.Azurite.AzuriteFixture.AccountName};";
             var blob = new BlobServiceClient(storage).GetBlobContainerClient(container).GetBlobClient(blobPath[(container.Length + 1)..]);
             var letter = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!.AsArray().Single()!;
             Assert.Equal("MaxDeliveryAttemptsExceeded", letter["deadLetterReason"]!.GetValue<string>());

@@ -90,7 +90,9 @@ public sealed partial class LocalEventGridTopic : IAsyncDisposable
     {
         while (!_inFlight.IsEmpty)
         {
-            await Task.WhenAll(_inFlight.Keys).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Deliveries log their own outcome and never throw past DeliverAsync; wait for the tasks, not their results.
+            await Task.WhenAll(_inFlight.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

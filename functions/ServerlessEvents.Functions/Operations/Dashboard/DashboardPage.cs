@@ -20,7 +20,10 @@ public sealed class DashboardPage
             throw new InvalidOperationException("The dashboard's CSS or script closes its own tag.");
         }
         _template = Read("dashboard.html").Replace("{{css}}", css, StringComparison.Ordinal).Replace("{{js}}", js, StringComparison.Ordinal);
-        SignalRClient = System.Text.Encoding.UTF8.GetBytes(Read("signalr.min.js"));
+        using var client = Resource("signalr.min.js");
+        using var bytes = new MemoryStream();
+        client.CopyTo(bytes);
+        SignalRClient = bytes.ToArray();
     }
 
     /// <summary>The SignalR browser client (<c>@microsoft/signalr</c>, the version package.json pins), as served at <c>/api/dashboard/signalr.min.js</c>.</summary>
@@ -51,9 +54,11 @@ public sealed class DashboardPage
 
     private static string Read(string name)
     {
-        using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream("dashboard/" + name)
-            ?? throw new InvalidOperationException($"The embedded resource dashboard/{name} is missing.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Resource(name));
         return reader.ReadToEnd();
     }
+
+    private static Stream Resource(string name) =>
+        typeof(DashboardPage).Assembly.GetManifestResourceStream("dashboard/" + name)
+            ?? throw new InvalidOperationException($"The embedded resource dashboard/{name} is missing.");
 }

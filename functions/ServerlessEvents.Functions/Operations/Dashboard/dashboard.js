@@ -11,7 +11,7 @@
     return e;
   };
   let key = sessionStorage.getItem(STORAGE_KEY);
-  let timers = [], liveHub = null, live = false, pollEvery = 1000, lastPoll = 0;
+  let timers = [], liveHub = null, live = false, lastPoll = 0;
   const seen = new Set(), seenOrder = [];
   const busy = {};
 
@@ -79,7 +79,7 @@
   }
   const pollEvents = once('events', async () => {
     // While the SignalR feed is live it brings every event; polling only fills in while it is down.
-    if (live || Date.now() - lastPoll < pollEvery - 50) return;
+    if (live || Date.now() - lastPoll < 950) return; // at most once a second
     lastPoll = Date.now();
     const r = await api('/api/events?limit=100');
     if (r.status === 401) return signOut('The key is no longer accepted.');

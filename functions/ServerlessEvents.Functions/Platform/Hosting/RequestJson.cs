@@ -73,9 +73,6 @@ public static class RequestJson
         _ => throw ApiProblemException.BadRequest($"'{field}' must be a string.", new FieldError(field, "must be a string")),
     };
 
-    /// <summary>True for a character no identifier, URL, header, key or address may hold: C0 controls, DEL and C1 controls.</summary>
-    public static bool IsControl(char c) => char.IsControl(c);
-
     private static void CheckContentType(string? contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var media))
@@ -113,7 +110,7 @@ public static class RequestJson
                     {
                         repeated.Add(new FieldError(field, "is repeated; send each member once"));
                     }
-                    if (property.Name.Any(IsControl))
+                    if (property.Name.Any(char.IsControl))
                     {
                         controls.Add(new FieldError(Printable(field), "is refused: its name holds a control character"));
                     }
@@ -128,7 +125,7 @@ public static class RequestJson
                 }
                 break;
             case JsonValueKind.String:
-                if (element.GetString()!.Any(c => IsControl(c) && c is not ('\t' or '\r' or '\n')))
+                if (element.GetString()!.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
                 {
                     controls.Add(new FieldError(Printable(path), "is refused: it holds a control character"));
                 }
@@ -136,7 +133,7 @@ public static class RequestJson
         }
     }
 
-    private static string Printable(string field) => new(field.Select(c => IsControl(c) ? '?' : c).ToArray());
+    private static string Printable(string field) => new(field.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private static ApiProblemException TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {MaxBytes} bytes.");
