@@ -9,5 +9,6 @@ public sealed record BenchReport(
     IReadOnlyList<LoadResult> Ingest,
     IReadOnlyList<EndToEndResult> EndToEnd,
     IReadOnlyList<SigningResult> Signing,
+    IReadOnlyList<StorageCount> Storage,
     double HandlerPeakResidentMegabytes,
     double HandlerCpuSecondsTotal);

@@ -29,6 +29,26 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
         }
     }
 
+    /// <summary>One short round of single and batch ingest (after a restart, before counting).</summary>
+    public async Task WarmUpOnceAsync()
+    {
+        await SingleIngestCountAsync(200, 8);
+        await BatchIngestAsync(100, 2);
+    }
+
+    /// <summary>Exactly <paramref name="events"/> single-event requests (all answered 202) from <paramref name="concurrency"/> clients.</summary>
+    public async Task<LoadResult> SingleIngestCountAsync(int events, int concurrency)
+    {
+        var key = await environment.CreateTenantAsync(FreshTenant());
+        var run = Guid.NewGuid().ToString("N")[..8];
+        return await FixedCountRunner.RunAsync("single-ingest", concurrency, events / concurrency, 1, async (_, n) =>
+        {
+            using var request = BenchEvents.Single(key, $"{run}-{n}");
+            using var response = await environment.Client.SendAsync(request);
+            EnsureStatus(response, 202);
+        });
+    }
+
     /// <summary>Single-event ingest (validation, transaction, index, publish to the sink) at <paramref name="concurrency"/>.</summary>
     public async Task<LoadResult> SingleIngestAsync(int concurrency, string name = "single-ingest")
     {
@@ -47,25 +67,21 @@ public sealed class IngestScenarios(BenchEnvironment environment, BenchSettings 
     {
         var key = await environment.CreateTenantAsync(FreshTenant());
         var run = Guid.NewGuid().ToString("N")[..8];
-        var cpuStart = TimeSpan.Zero;
-        var cpuEnd = TimeSpan.Zero;
+        var cpu = new CpuSample(environment);
         var result = await FixedCountRunner.RunAsync($"batch-{size}", concurrency, settings.BatchesPerWorker, size, async (_, n) =>
         {
             using var request = BenchEvents.Batch(key, $"{run}-{n}", size);
             using var response = await environment.Client.SendAsync(request);
             EnsureStatus(response, 200);
-        }, () => cpuStart = environment.Handler.CpuTime, () => cpuEnd = environment.Handler.CpuTime);
-        return result with { HandlerCpuMicrosecondsPerEvent = result.Events == 0 ? 0 : (cpuEnd - cpuStart).TotalMicroseconds / result.Events };
+        }, cpu.Start, cpu.End);
+        return cpu.Apply(result);
     }
 
     private async Task<LoadResult> MeasureWithCpuAsync(string name, int concurrency, int eventsPerOperation, Func<int, long, Task> operation)
     {
-        var cpuStart = TimeSpan.Zero;
-        var cpuEnd = TimeSpan.Zero;
-        var result = await LoadRunner.RunAsync(name, concurrency, settings.WarmUp, settings.Measured, eventsPerOperation, operation,
-            () => cpuStart = environment.Handler.CpuTime, () => cpuEnd = environment.Handler.CpuTime);
-        var perEvent = result.Events == 0 ? 0 : (cpuEnd - cpuStart).TotalMicroseconds / result.Events;
-        return result with { HandlerCpuMicrosecondsPerEvent = perEvent };
+        var cpu = new CpuSample(environment);
+        var result = await LoadRunner.RunAsync(name, concurrency, settings.WarmUp, settings.Measured, eventsPerOperation, operation, cpu.Start, cpu.End);
+        return cpu.Apply(result);
     }
 
     private static void EnsureStatus(HttpResponseMessage response, int expected)

@@ -30,12 +30,15 @@ public static class PairedRunner
         double? cpu = slices.All(s => s.HandlerCpuMicrosecondsPerEvent is not null) && events > 0
             ? slices.Sum(s => s.HandlerCpuMicrosecondsPerEvent!.Value * s.Events) / events
             : null;
+        double? benchCpu = slices.All(s => s.BenchCpuMicrosecondsPerEvent is not null) && events > 0
+            ? slices.Sum(s => s.BenchCpuMicrosecondsPerEvent!.Value * s.Events) / events
+            : null;
         var first = slices[0];
         return first with
         {
             Operations = operations, Events = events, Seconds = seconds, EventsPerSecond = events / seconds,
             P50Milliseconds = Weighted(s => s.P50Milliseconds), P99Milliseconds = Weighted(s => s.P99Milliseconds),
-            Failures = slices.Sum(s => s.Failures), HandlerCpuMicrosecondsPerEvent = cpu,
+            Failures = slices.Sum(s => s.Failures), HandlerCpuMicrosecondsPerEvent = cpu, BenchCpuMicrosecondsPerEvent = benchCpu,
         };
     }
 }

@@ -13,11 +13,19 @@ public static class ReportPrinter
         output.WriteLine($"Machine: {m.Processors} CPUs ({m.CpuModel}), {m.MemoryMegabytes} MB, SDK {m.DotnetSdk}, {m.Runtime}; {(report.Quick ? "quick" : "full")} run");
         output.WriteLine($"Handler: {report.HandlerHosting}");
         output.WriteLine();
-        output.WriteLine($"{"scenario",-18} {"c",3} {"events",8} {"events/s",10} {"ratio",7} {"vs",-22} {"p50 ms",8} {"p99 ms",8} {"cpu us/ev",10} {"fail",5}");
+        output.WriteLine($"{"scenario",-20} {"c",3} {"events",8} {"events/s",10} {"ratio",7} {"vs",-30} {"÷raw",6} {"p50 ms",8} {"p99 ms",8} {"app µs/ev",10} {"bench µs/ev",11} {"req/ev",7} {"writes/ev",9} {"fail",5}");
         foreach (var r in report.Ingest)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-18} {r.Concurrency,3} {r.Events,8} {r.EventsPerSecond,10:F0} {(r.Ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "-"),7} {r.RatioTo ?? "",-22} {r.P50Milliseconds,8:F2} {r.P99Milliseconds,8:F2} {(r.HandlerCpuMicrosecondsPerEvent is { } cpu ? cpu.ToString("F0", CultureInfo.InvariantCulture) : "-"),10} {r.Failures,5}"));
+                $"{r.Name,-20} {r.Concurrency,3} {r.Events,8} {r.EventsPerSecond,10:F0} {F(r.Ratio, "F2"),7} {r.RatioTo ?? "",-30} {F(r.RatioToStorage, "F2"),6} {r.P50Milliseconds,8:F2} {r.P99Milliseconds,8:F2} {F(r.HandlerCpuMicrosecondsPerEvent, "F0"),10} {F(r.BenchCpuMicrosecondsPerEvent, "F0"),11} {F(r.StorageRequestsPerEvent, "F2"),7} {F(r.EntityWritesPerEvent, "F2"),9} {r.Failures,5}"));
+        }
+        output.WriteLine("÷raw: events/s over the raw-insert baseline at the same c. app: the worker's CPU; bench: the bench process's (host double, sink, load generator).");
+        output.WriteLine();
+        foreach (var s in report.Storage)
+        {
+            var tables = string.Join(", ", s.WritesByTable.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {(double)p.Value / s.AcceptedEvents:F2}")));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"storage {s.Scenario}: {s.AcceptedEvents} accepted; per event {s.RequestsPerEvent:F2} requests ({(double)s.Transactions / s.AcceptedEvents:F2} transactions), {s.EntityWritesPerEvent:F2} entity writes: {tables}"));
         }
         output.WriteLine();
         foreach (var e in report.EndToEnd)
@@ -32,6 +40,8 @@ public static class ReportPrinter
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handler peak RSS (VmHWM): {report.HandlerPeakResidentMegabytes:F1} MB; handler CPU over the run: {report.HandlerCpuSecondsTotal:F1} s"));
     }
+
+    private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     /// <summary>Writes the report as indented JSON, creating the directory.</summary>
     public static async Task WriteJsonAsync(BenchReport report, string path)

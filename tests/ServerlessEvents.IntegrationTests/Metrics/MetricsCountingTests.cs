@@ -26,12 +26,13 @@ public sealed class MetricsCountingTests(LiveEventGridFixture pipeline)
         }
         var recorder = pipeline.Host.Services.GetRequiredService<MetricsRecorder>();
         var stored = Assert.Single(await pipeline.Host.Services.GetRequiredService<EventLookup>().FindByIdAsync(tenant.Tenant, "m-once-1"));
-        await recorder.RecordPublishedAsync([stored], DateTimeOffset.UtcNow); // as a sweeper repeating the completion would
+        // As a sweeper repeating a publication whose outcome was not recorded would: a second publication is a second sample.
+        await recorder.RecordPublishedAsync([stored], DateTimeOffset.UtcNow);
 
         var metrics = await Exposition.ScrapeAsync(tenant.Http);
         var t = tenant.Tenant;
         Assert.Equal(1, metrics.Value($"serverlessevents_events_ingested_total{{tenant=\"{t}\",type=\"order.created\"}}"));
-        Assert.Equal(1, metrics.Value($"serverlessevents_publish_lag_seconds_count{{tenant=\"{t}\"}}"));
+        Assert.Equal(2, metrics.Value($"serverlessevents_publish_lag_seconds_count{{tenant=\"{t}\"}}"));
         // Invocations are counted honestly: three deliveries are three invocations.
         Assert.Equal(3, metrics.Value($"serverlessevents_handler_invocations_total{{tenant=\"{t}\",handler=\"metrics\",outcome=\"succeeded\"}}"));
         Assert.Empty(pipeline.EventGrid.ForwardFailures);

@@ -79,8 +79,8 @@ public sealed class RetentionTests(OperationsFixture pipeline)
         Assert.All(events, r => Assert.Contains(r.RowKey.Split('|')[^1], remainingKeys));
         var indexRows = (await TenantRowsAsync(TableNames.EventIndex, tenant.Tenant)).Where(r => r.ContainsKey("EventKey")).ToList();
         Assert.All(indexRows, r => Assert.Contains(r.GetString("EventKey")!, remainingKeys));
-        // Each remaining event keeps its all-events row, its type row and its feed row.
-        Assert.Equal(9, indexRows.Count);
+        // Each remaining event keeps its all-events row and its feed row (there is no type stream any more).
+        Assert.Equal(6, indexRows.Count);
         using var listing = await tenant.Http.GetAsync("/api/events?limit=1000");
         var listed = (await listing.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray().Select(e => e!["id"]!.GetValue<string>());
         Assert.Equal(remaining.Order(), listed.Order());

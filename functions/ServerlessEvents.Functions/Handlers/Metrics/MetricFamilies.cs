@@ -25,7 +25,7 @@ public static class MetricFamilies
 
     /// <summary>Seconds from storing an event to marking it published: label tenant.</summary>
     public static readonly MetricFamily PublishLag = new("serverlessevents_publish_lag_seconds", "summary",
-        "Seconds from storing an event to Event Grid accepting it, recorded once per event.");
+        "Seconds from storing an event to Event Grid accepting it, recorded once per publication.");
 
     /// <summary>Webhook delivery attempts: labels tenant, outcome.</summary>
     public static readonly MetricFamily WebhookDeliveries = new("serverlessevents_webhook_deliveries_total", "counter",

@@ -39,17 +39,21 @@ public class MetricsRecorder(MetricsCounterStore store)
             [new CounterContribution(null, [CounterIncrement.One(MetricFamilies.HandlerInvocations.Name, ("handler", handler), ("outcome", outcome))])],
             cancellationToken);
 
-    /// <summary>Records the publish lag of events once per event (a marker per event key), grouped per tenant.</summary>
+    /// <summary>
+    /// Records the publish lag of one publication of events: one contribution per tenant, with no per-event marker,
+    /// so a completion of N events costs the two counter rows and not N marker rows. An event published twice (the
+    /// at-least-once case: the sweeper repeats a publication whose outcome was not recorded) is two samples.
+    /// </summary>
     public virtual async Task RecordPublishedAsync(IReadOnlyList<StoredEvent> events, DateTimeOffset publishedAt, CancellationToken cancellationToken = default)
     {
         foreach (var tenant in events.GroupBy(e => e.Tenant))
         {
-            var contributions = tenant.DistinctBy(e => e.EventKey).Select(e => new CounterContribution("published|" + e.EventKey,
+            var lags = tenant.DistinctBy(e => e.EventKey).Select(e => Math.Max(0, (publishedAt - e.IngestedAt).TotalSeconds)).ToArray();
+            await store.AddAsync(tenant.Key, [new CounterContribution(null,
             [
-                new CounterIncrement(MetricFamilies.PublishLag.Name + "_sum", [], Math.Max(0, (publishedAt - e.IngestedAt).TotalSeconds)),
-                new CounterIncrement(MetricFamilies.PublishLag.Name + "_count", [], 1),
-            ])).ToArray();
-            await store.AddAsync(tenant.Key, contributions, cancellationToken);
+                new CounterIncrement(MetricFamilies.PublishLag.Name + "_sum", [], lags.Sum()),
+                new CounterIncrement(MetricFamilies.PublishLag.Name + "_count", [], lags.Length),
+            ])], cancellationToken);
         }
     }
 

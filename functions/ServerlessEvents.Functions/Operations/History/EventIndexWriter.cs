@@ -6,8 +6,9 @@ using ServerlessEvents.Functions.Storage;
 namespace ServerlessEvents.Functions.History;
 
 /// <summary>
-/// Writes the index rows of stored events: one in the all-events stream and one in the event's type stream,
-/// plus the bucket directory rows. Upserts only, so writing twice (after a crash, by the sweeper) is harmless.
+/// Writes the index row of each stored event in the tenant's all-events stream, plus the bucket directory rows.
+/// Type queries filter that stream (there is no per-type stream any more: one index write per event, not two).
+/// Upserts only, so writing twice (after a crash, by the sweeper) is harmless.
 /// </summary>
 public class EventIndexWriter(TableServiceClient tables)
 {
@@ -19,20 +20,17 @@ public class EventIndexWriter(TableServiceClient tables)
     /// <summary>Indexes the events.</summary>
     public virtual async Task WriteAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken = default)
     {
-        var rows = new List<TableEntity>(events.Count * 2);
+        var rows = new List<TableEntity>(events.Count);
         var directory = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         foreach (var e in events)
         {
             var time = IndexKeys.ParseTime(e.Time);
-            foreach (var stream in new[] { IndexKeys.AllStream, IndexKeys.TypeStream(e.Type) })
+            var bucket = IndexKeys.Bucket(IndexKeys.AllStream, time);
+            rows.Add(ToIndexRow(e, IndexKeys.Partition(e.Tenant, IndexKeys.AllStream, bucket, e.Shard), IndexKeys.RowKey(time, e.EventKey)));
+            var directoryRow = new TableEntity(IndexKeys.DirectoryPartition(e.Tenant, IndexKeys.AllStream), bucket);
+            if (!_knownBuckets.ContainsKey(directoryRow.PartitionKey + "/" + bucket))
             {
-                var bucket = IndexKeys.Bucket(stream, time);
-                rows.Add(ToIndexRow(e, IndexKeys.Partition(e.Tenant, stream, bucket, e.Shard), IndexKeys.RowKey(time, e.EventKey)));
-                var directoryRow = new TableEntity(IndexKeys.DirectoryPartition(e.Tenant, stream), bucket);
-                if (!_knownBuckets.ContainsKey(directoryRow.PartitionKey + "/" + bucket))
-                {
-                    directory[directoryRow.PartitionKey + "/" + bucket] = directoryRow;
-                }
+                directory[directoryRow.PartitionKey + "/" + bucket] = directoryRow;
             }
         }
         await Task.WhenAll(rows.Concat(directory.Values).GroupBy(r => r.PartitionKey).SelectMany(Chunk).Select(chunk =>

@@ -7,8 +7,9 @@ using ServerlessEvents.Functions.Storage;
 namespace ServerlessEvents.Functions.History;
 
 /// <summary>
-/// Answers history queries from the index: only the buckets in the time range (or of the requested types) are
-/// read, their shards are queried in parallel and merged newest first, and paging resumes after a row key.
+/// Answers history queries from the all-events index stream: only the buckets in the time range are read, their
+/// shards are queried in parallel and merged newest first, and paging resumes after a row key. Type, source,
+/// subject, user and correlation filters are <c>$filter</c> conditions inside those partitions.
 /// </summary>
 public class EventQueryService(TableServiceClient tables, EventStore store, EventTypeCatalog catalog, IOptions<EventLogOptions> options)
 {
@@ -17,26 +18,27 @@ public class EventQueryService(TableServiceClient tables, EventStore store, Even
     /// <summary>One page of the tenant's events matching the query.</summary>
     public virtual async Task<EventPage> QueryAsync(string tenant, EventQuery query, int limit, string? after, CancellationToken cancellationToken = default)
     {
-        var streams = Streams(query.Type);
-        var buckets = new List<(string Stream, string Bucket, DateTimeOffset Start)>();
-        foreach (var stream in streams)
+        if (TypeFilter(query.Type) is not { } typeFilter)
         {
-            await foreach (var row in _index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.DirectoryPartition(tenant, stream)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            return new EventPage([], null);
+        }
+        const string stream = IndexKeys.AllStream;
+        var afterTime = after is null ? (DateTimeOffset?)null : IndexKeys.TimeOf(after);
+        var buckets = new List<(string Bucket, DateTimeOffset Start)>();
+        await foreach (var row in _index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {IndexKeys.DirectoryPartition(tenant, stream)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            var start = IndexKeys.BucketStart(stream, row.RowKey);
+            var end = start + IndexKeys.BucketLength(stream);
+            if ((query.From is null || end > query.From) && (query.To is null || start < query.To) && (afterTime is null || start <= afterTime))
             {
-                var start = IndexKeys.BucketStart(stream, row.RowKey);
-                var end = start + IndexKeys.BucketLength(stream);
-                var afterTime = after is null ? (DateTimeOffset?)null : IndexKeys.TimeOf(after);
-                if ((query.From is null || end > query.From) && (query.To is null || start < query.To) && (afterTime is null || start <= afterTime))
-                {
-                    buckets.Add((stream, row.RowKey, start));
-                }
+                buckets.Add((row.RowKey, start));
             }
         }
         var results = new List<TableEntity>(limit);
-        foreach (var group in buckets.GroupBy(b => b.Start).OrderByDescending(g => g.Key))
+        foreach (var (bucket, _) in buckets.OrderByDescending(b => b.Start))
         {
-            var partitions = group.SelectMany(b => Enumerable.Range(0, options.Value.ShardCount).Select(shard => IndexKeys.Partition(tenant, b.Stream, b.Bucket, shard)));
-            var rows = await Task.WhenAll(partitions.Select(p => ReadPartitionAsync(p, query, after, limit - results.Count, cancellationToken)));
+            var partitions = Enumerable.Range(0, options.Value.ShardCount).Select(shard => IndexKeys.Partition(tenant, stream, bucket, shard));
+            var rows = await Task.WhenAll(partitions.Select(p => ReadPartitionAsync(p, query, typeFilter, after, limit - results.Count, cancellationToken)));
             results.AddRange(rows.SelectMany(r => r).OrderBy(r => r.RowKey, StringComparer.Ordinal).Take(limit - results.Count));
             if (results.Count >= limit)
             {
@@ -48,15 +50,24 @@ public class EventQueryService(TableServiceClient tables, EventStore store, Even
         return new EventPage(events, next);
     }
 
-    /// <summary>The index streams to read: the all-events stream, or one per matching type.</summary>
-    private IReadOnlyList<string> Streams(string? type) =>
-        string.IsNullOrEmpty(type) || type == "*" ? [IndexKeys.AllStream]
-        : type.EndsWith(".*", StringComparison.Ordinal) ? catalog.Expand(type).Select(IndexKeys.TypeStream).ToArray()
-        : [IndexKeys.TypeStream(type)];
-
-    private async Task<List<TableEntity>> ReadPartitionAsync(string partition, EventQuery query, string? after, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>$filter</c> condition on the type: empty for all types, one type, or the catalog's types under a prefix
+    /// such as <c>order.*</c>; null when a prefix matches no type (nothing can match).
+    /// </summary>
+    private string? TypeFilter(string? type)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (string.IsNullOrEmpty(type) || type == "*")
+        {
+            return "";
+        }
+        var types = type.EndsWith(".*", StringComparison.Ordinal) ? catalog.Expand(type).ToArray() : [type];
+        return types.Length == 0 ? null
+            : " and (" + string.Join(" or ", types.Select(t => "Type eq " + TableClient.CreateQueryFilter($"{t}"))) + ")";
+    }
+
+    private async Task<List<TableEntity>> ReadPartitionAsync(string partition, EventQuery query, string typeFilter, string? after, int take, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + typeFilter;
         if (after is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");

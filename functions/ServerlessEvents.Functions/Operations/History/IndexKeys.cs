@@ -13,7 +13,10 @@ public static class IndexKeys
     /// <summary>The stream of all a tenant's events.</summary>
     public const string AllStream = "t";
 
-    /// <summary>The stream of one event type.</summary>
+    /// <summary>
+    /// The stream of one event type: written by earlier versions (daily buckets), read by none now (type queries
+    /// filter the all-events stream); retention still deletes what is left of it.
+    /// </summary>
     public static string TypeStream(string type) => "y|" + type;
 
     /// <summary>Whether a stream buckets by hour (all events) or by day (one type).</summary>

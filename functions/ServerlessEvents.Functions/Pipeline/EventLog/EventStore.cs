@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using ServerlessEvents.Functions.Storage;
 
 namespace ServerlessEvents.Functions.EventLog;
@@ -7,64 +8,133 @@ namespace ServerlessEvents.Functions.EventLog;
 /// <summary>
 /// The audit log's write and point-read side. Each event is written with its outbox marker and its id-lookup
 /// row in one entity-group transaction, and the event row's key is the de-duplication key, so concurrent
-/// writers of one event store exactly one copy.
+/// writers of one event store exactly one copy. Writes are group-committed (<see cref="GroupCommitter{T}"/>):
+/// concurrent requests' events for one partition share a transaction.
 /// </summary>
-public class EventStore(TableServiceClient tables, TimeProvider clock)
+public class EventStore
 {
-    private const int OperationsPerEvent = 3;
+    /// <summary>Rows one event adds in its transaction: the event, its outbox marker and its id-lookup row.</summary>
+    public const int OperationsPerEvent = 3;
+
+    /// <summary>Most events in one transaction: 100 operations at most.</summary>
+    public const int MaxEventsPerTransaction = 100 / OperationsPerEvent;
+
     private const int MaxTransactionBytes = 2_500_000;
-    private readonly TableClient _events = tables.GetTableClient(TableNames.Events);
+    private readonly TableClient _events;
+    private readonly TimeProvider _clock;
+    private readonly GroupCommitter<PendingAppend> _committer;
+
+    /// <summary>Creates the store.</summary>
+    public EventStore(TableServiceClient tables, TimeProvider clock, IOptions<EventLogOptions> options)
+    {
+        _events = tables.GetTableClient(TableNames.Events);
+        _clock = clock;
+        _committer = new GroupCommitter<PendingAppend>(TakeTransaction, CommitAsync, TimeSpan.FromMilliseconds(options.Value.GroupCommitLingerMilliseconds));
+    }
 
     /// <summary>Stores events (any tenants, any partitions); the outcomes are in input order.</summary>
     public virtual async Task<AppendOutcome[]> AppendAsync(IReadOnlyList<PreparedEvent> events, CancellationToken cancellationToken = default)
     {
         var outcomes = new AppendOutcome[events.Count];
-        var now = clock.GetUtcNow();
-        var groups = events.Select((e, i) => (Event: e, Index: i)).GroupBy(x => x.Event.Partition);
-        await Task.WhenAll(groups.Select(group => AppendPartitionAsync(group.ToList(), outcomes, now, cancellationToken)));
+        // De-duplicate inside the request first: a second copy in the same request is judged against the first.
+        var seen = new Dictionary<string, PreparedEvent>(StringComparer.Ordinal);
+        var pending = new List<PendingAppend>(events.Count);
+        var repeats = new List<int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (seen.TryAdd(events[i].Partition + "/" + events[i].EventKey, events[i]))
+            {
+                pending.Add(new PendingAppend(events[i], i));
+            }
+            else
+            {
+                repeats.Add(i);
+            }
+        }
+        foreach (var partition in pending.GroupBy(p => p.Event.Partition))
+        {
+            _committer.Enqueue(partition.Key, partition);
+        }
+        // The commits go on if the caller stops waiting: an event may be stored after its request was cancelled.
+        await Task.WhenAll(pending.Select(p => p.Done.Task)).WaitAsync(cancellationToken);
+        foreach (var p in pending)
+        {
+            outcomes[p.Index] = p.Done.Task.Result;
+        }
+        foreach (var i in repeats)
+        {
+            outcomes[i] = seen[events[i].Partition + "/" + events[i].EventKey].ContentHash == events[i].ContentHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+        }
         return outcomes;
     }
 
-    private async Task AppendPartitionAsync(List<(PreparedEvent Event, int Index)> pending, AppendOutcome[] outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The next transaction's events, oldest first: within 100 operations and about 2.5 MB, one per event key.</summary>
+    private static List<PendingAppend> TakeTransaction(IReadOnlyList<PendingAppend> queued)
     {
-        // De-duplicate inside the request first: a second copy in the same batch is judged against the first.
-        var seen = new Dictionary<string, PreparedEvent>(StringComparer.Ordinal);
-        var repeats = pending.Where(x => !seen.TryAdd(x.Event.EventKey, x.Event)).ToList();
-        pending = pending.Except(repeats).ToList();
-        while (pending.Count > 0)
+        var batch = new List<PendingAppend>(Math.Min(queued.Count, MaxEventsPerTransaction));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = 0;
+        foreach (var item in queued)
         {
-            var chunk = TakeChunk(pending);
-            var actions = chunk.SelectMany(x => new[]
+            if (batch.Count == MaxEventsPerTransaction || (batch.Count > 0 && bytes + item.Event.Json.Length > MaxTransactionBytes))
             {
-                new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToEventRow(x.Event, now)),
-                new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToOutboxRow(x.Event, now)),
-                new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToIdRow(x.Event)),
-            }).ToList();
-            try
-            {
-                await _events.SubmitTransactionAsync(actions, cancellationToken);
-                foreach (var x in chunk)
-                {
-                    outcomes[x.Index] = AppendOutcome.Accepted;
-                }
-                pending.RemoveRange(0, chunk.Count);
+                break;
             }
-            catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index)
+            // Two writers of one event in one transaction would fail it as a whole; the later one waits for the next.
+            if (keys.Add(item.Event.EventKey))
             {
-                var existing = chunk[index / OperationsPerEvent];
-                outcomes[existing.Index] = await ClassifyExistingAsync(existing.Event, cancellationToken);
-                pending.Remove(existing);
+                batch.Add(item);
+                bytes += item.Event.Json.Length;
             }
         }
-        foreach (var repeat in repeats)
+        return batch;
+    }
+
+    /// <summary>Commits a batch; an event that already exists is judged and taken out, and the rest go again.</summary>
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        try
         {
-            outcomes[repeat.Index] = seen[repeat.Event.EventKey].ContentHash == repeat.Event.ContentHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+            while (batch.Count > 0)
+            {
+                var now = _clock.GetUtcNow();
+                var actions = new List<TableTransactionAction>(batch.Count * OperationsPerEvent);
+                foreach (var item in batch)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToEventRow(item.Event, now)));
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToOutboxRow(item.Event, now)));
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToIdRow(item.Event)));
+                }
+                try
+                {
+                    await _events.SubmitTransactionAsync(actions);
+                    batch.ForEach(item => item.Done.TrySetResult(AppendOutcome.Accepted));
+                    return;
+                }
+                catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index)
+                {
+                    var existing = batch[index / OperationsPerEvent];
+                    batch.Remove(existing);
+                    try
+                    {
+                        existing.Done.TrySetResult(await ClassifyExistingAsync(existing.Event));
+                    }
+                    catch (Exception exception)
+                    {
+                        existing.Done.TrySetException(exception);
+                    }
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            batch.ForEach(item => item.Done.TrySetException(exception));
         }
     }
 
-    private async Task<AppendOutcome> ClassifyExistingAsync(PreparedEvent prepared, CancellationToken cancellationToken)
+    private async Task<AppendOutcome> ClassifyExistingAsync(PreparedEvent prepared)
     {
-        var existing = await _events.GetEntityIfExistsAsync<TableEntity>(prepared.Partition, EventKeys.EventPrefix + prepared.EventKey, ["ContentHash"], cancellationToken);
+        var existing = await _events.GetEntityIfExistsAsync<TableEntity>(prepared.Partition, EventKeys.EventPrefix + prepared.EventKey, ["ContentHash"]);
         if (!existing.HasValue)
         {
             throw new RequestFailedException(503, "The event conflicted but could not be read back; retry.");
@@ -72,26 +142,20 @@ public class EventStore(TableServiceClient tables, TimeProvider clock)
         return existing.Value!.GetString("ContentHash") == prepared.ContentHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
     }
 
-    private static List<(PreparedEvent Event, int Index)> TakeChunk(List<(PreparedEvent Event, int Index)> pending)
-    {
-        var chunk = new List<(PreparedEvent Event, int Index)>();
-        var bytes = 0;
-        foreach (var item in pending)
-        {
-            if (chunk.Count > 0 && (chunk.Count * OperationsPerEvent + OperationsPerEvent > 100 || bytes + item.Event.Json.Length > MaxTransactionBytes))
-            {
-                break;
-            }
-            chunk.Add(item);
-            bytes += item.Event.Json.Length;
-        }
-        return chunk;
-    }
-
     /// <summary>Reads one event by its partition and key, or null.</summary>
     public virtual async Task<StoredEvent?> GetAsync(string partition, string eventKey, CancellationToken cancellationToken = default)
     {
         var row = await _events.GetEntityIfExistsAsync<TableEntity>(partition, EventKeys.EventPrefix + eventKey, cancellationToken: cancellationToken);
         return row.HasValue ? EventEntityMapper.FromEventRow(row.Value!) : null;
+    }
+
+    /// <summary>One event waiting for its transaction, and its outcome once known.</summary>
+    private sealed class PendingAppend(PreparedEvent prepared, int index)
+    {
+        public PreparedEvent Event { get; } = prepared;
+
+        public int Index { get; } = index;
+
+        public TaskCompletionSource<AppendOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
