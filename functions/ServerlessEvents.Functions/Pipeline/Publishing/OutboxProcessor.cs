@@ -18,9 +18,9 @@ public partial class OutboxProcessor(EventIndexWriter index, ConsumerFeedWriter 
         {
             return true;
         }
-        await index.WriteAsync(events, cancellationToken);
-        // The ingestion-order feed of pull consumers; re-stamped when late (see docs/consumers.md).
-        await feed.WriteAsync(events, cancellationToken);
+        // The history index and the ingestion-order feed of pull consumers (re-stamped when late, docs/consumers.md)
+        // are independent upserts in different partitions: one round trip for both, before the publish.
+        await Task.WhenAll(index.WriteAsync(events, cancellationToken), feed.WriteAsync(events, cancellationToken));
         try
         {
             await publisher.PublishAsync(events.Select(e => new PublishableEvent(e.Id, e.Source, e.Type, e.Subject, e.Json)).ToArray(), cancellationToken);
