@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessEvents.Functions.EventLog;
+using ServerlessEvents.Functions.Retention;
 using ServerlessEvents.Testing;
 
 namespace ServerlessEvents.IntegrationTests.Compatibility;
@@ -59,8 +64,49 @@ public sealed class RowsWrittenBeforeTheSdkTests(PipelineFixture pipeline)
         Assert.NotNull(nowRow);
 
         Assert.Equal(Shape(thenRow), Shape(nowRow));
-        Assert.StartsWith("e|", nowRow.RowKey, StringComparison.Ordinal);
+        // Since 2026-12 the event row sits at its id-lookup key (the old layout had e|{key} beside a pointer row there).
+        Assert.StartsWith("e|", thenRow.RowKey, StringComparison.Ordinal);
+        Assert.Equal(EventKeys.EventRowKey("layout-ce-1", EventKeys.EventKey(tenant.Tenant, nowRow.GetString("Source")!, "layout-ce-1")), nowRow.RowKey);
         Assert.EndsWith("|" + nowRow.GetInt32("Shard")!.Value.ToString("D2", CultureInfo.InvariantCulture), nowRow.PartitionKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_of_the_old_layout_is_still_a_duplicate_or_a_conflict_when_posted_again_and_retention_deletes_all_its_rows()
+    {
+        await RestoreRecordedRowsAsync();
+        var tenant = Recorded["tenant"]!.GetValue<string>();
+        using var http = new HttpClient { BaseAddress = new Uri(pipeline.Host.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Recorded["key"]!.GetValue<string>());
+        var recorded = Recorded["api"]!["/api/events/legacy-ce-1"]!["event"]!.DeepClone().AsObject();
+
+        using (var again = await http.PostAsync("/api/events", new StringContent(recorded.ToJsonString(), Encoding.UTF8, "application/cloudevents+json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+        recorded["subject"] = "orders/other";
+        using (var other = await http.PostAsync("/api/events", new StringContent(recorded.ToJsonString(), Encoding.UTF8, "application/cloudevents+json")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        }
+        var found = Assert.Single(await pipeline.Host.Services.GetRequiredService<EventLookup>().FindByIdAsync(tenant, "legacy-ce-1"));
+        Assert.StartsWith(EventKeys.EventPrefix, found.RowKey, StringComparison.Ordinal);
+
+        await pipeline.Host.Services.GetRequiredService<RetentionSweeper>().SweepTenantAsync(tenant, DateTimeOffset.UtcNow.AddYears(10));
+
+        foreach (var table in new[] { "Events", "EventIndex" })
+        {
+            var left = new List<string>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|"} and PartitionKey lt {tenant + "}"}");
+            await foreach (var row in pipeline.Azurite.TableServiceClient.GetTableClient(table).QueryAsync<TableEntity>(filter))
+            {
+                // Directory rows of the old type stream stay (they name days, not events).
+                if (row.ContainsKey("EventKey") || row.ContainsKey("Id") || row.ContainsKey("Source"))
+                {
+                    left.Add(row.PartitionKey + " " + row.RowKey);
+                }
+            }
+            Assert.True(left.Count == 0, $"{table} still holds {string.Join(", ", left)}");
+        }
     }
 
     private async Task RestoreRecordedRowsAsync()

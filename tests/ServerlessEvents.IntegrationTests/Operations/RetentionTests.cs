@@ -75,7 +75,7 @@ public sealed class RetentionTests(OperationsFixture pipeline)
         var remaining = new[] { "unpublished-1", "new-1", "new-2" };
         var remainingKeys = remaining.Select(id => EventKeys.EventKey(tenant.Tenant, "/tests/shop", id)).ToHashSet();
         var events = await TenantRowsAsync(TableNames.Events, tenant.Tenant);
-        Assert.Equal(remaining.Order(), events.Where(r => r.RowKey.StartsWith(EventKeys.EventPrefix, StringComparison.Ordinal)).Select(r => r.GetString("Id")).Order());
+        Assert.Equal(remaining.Order(), events.Where(r => r.RowKey.StartsWith(EventKeys.IdPrefix, StringComparison.Ordinal)).Select(r => r.GetString("Id")).Order());
         Assert.All(events, r => Assert.Contains(r.RowKey.Split('|')[^1], remainingKeys));
         var indexRows = (await TenantRowsAsync(TableNames.EventIndex, tenant.Tenant)).Where(r => r.ContainsKey("EventKey")).ToList();
         Assert.All(indexRows, r => Assert.Contains(r.GetString("EventKey")!, remainingKeys));

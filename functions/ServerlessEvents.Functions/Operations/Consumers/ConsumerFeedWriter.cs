@@ -59,6 +59,7 @@ public class ConsumerFeedWriter(TableServiceClient tables, TimeProvider clock, I
             ["Type"] = e.Type,
             ["EventPartition"] = e.Partition,
             ["EventKey"] = e.EventKey,
+            ["EventRow"] = e.RowKey,
         };
         if (e.Json.Length <= EventEntityMapper.ChunkBytes)
         {

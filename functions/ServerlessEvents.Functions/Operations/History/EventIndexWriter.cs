@@ -76,6 +76,7 @@ public class EventIndexWriter(TableServiceClient tables)
             ["Time"] = e.Time,
             ["EventPartition"] = e.Partition,
             ["EventKey"] = e.EventKey,
+            ["EventRow"] = e.RowKey,
         };
         if (e.Json.Length <= InlineJsonLimit)
         {

@@ -28,7 +28,7 @@ public static class IndexRows
         {
             return EventEntityMapper.ReadChunks(row, "J");
         }
-        var stored = await store.GetAsync(row.GetString("EventPartition")!, row.GetString("EventKey")!, cancellationToken);
+        var stored = await store.GetAsync(row.GetString("EventPartition")!, row.GetString("EventRow"), row.GetString("EventKey")!, cancellationToken);
         return stored?.Json ?? [];
     }
 }

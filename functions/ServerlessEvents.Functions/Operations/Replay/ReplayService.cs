@@ -26,7 +26,7 @@ public class ReplayService(ReplayStore store, ReplaySource source, EventLookup l
         if (ids is not null)
         {
             var found = await Task.WhenAll(ids.Select(id => lookup.FindByIdAsync(tenant, id, cancellationToken)));
-            locations = found.SelectMany(f => f).Select(e => e.Partition + " " + e.EventKey).Distinct(StringComparer.Ordinal).ToArray();
+            locations = found.SelectMany(f => f).Select(e => e.Partition + " " + e.RowKey).Distinct(StringComparer.Ordinal).ToArray();
             total = locations.Count;
             first = new ReplayJobMessage(replayId, tenant, ReplayJobMessage.ReplayPhase, 0, null, 0);
         }

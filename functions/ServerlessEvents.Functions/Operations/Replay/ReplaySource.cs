@@ -18,7 +18,10 @@ public class ReplaySource(EventQueryService queries, EventStore store)
         {
             var start = cursor is null ? 0 : int.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);
             var slice = locations.Skip(start).Take(size).Select(l => l.Split(' ', 2)).ToArray();
-            var found = await Task.WhenAll(slice.Select(l => store.GetAsync(l[0], l[1], cancellationToken)));
+            // "{partition} {row key}"; a replay started before 2026-12 stored "{partition} {event key}" (an e| row).
+            var found = await Task.WhenAll(slice.Select(l => l[1].Contains('|', StringComparison.Ordinal)
+                ? store.GetAsync(l[0], l[1], cancellationToken)
+                : store.GetAsync(l[0], null, l[1], cancellationToken)));
             var next = start + slice.Length;
             return (found.OfType<StoredEvent>().Select(e => e.Json).ToArray(), next < locations.Count ? next.ToString(CultureInfo.InvariantCulture) : null);
         }

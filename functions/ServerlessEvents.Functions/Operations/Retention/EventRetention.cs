@@ -10,7 +10,8 @@ namespace ServerlessEvents.Functions.Retention;
 
 /// <summary>
 /// Deletes a tenant's events ingested before a cutoff, walking the ingestion-order feed from the checkpoint.
-/// Per event: its index rows (all-events and type streams), its id row, the event row, then the feed row — in
+/// Per event: its index rows (all-events and, for old data, type streams), its id row (only events stored before
+/// 2026-12 have one beside the event row), the event row, then the feed row — in
 /// that order, so a run interrupted anywhere leaves the event findable by the next run. An event whose outbox
 /// marker is still present (unpublished) is kept. The checkpoint is saved after every batch and when stopped.
 /// </summary>
@@ -105,7 +106,7 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedKeys.Partition(tenant, bucket, shard)} and RowKey gt {after} and RowKey lt {cutoffKey}");
             var rows = new List<TableEntity>();
-            await foreach (var row in _index.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["PartitionKey", "RowKey", "EventPartition", "EventKey"], cancellationToken: cancellationToken))
+            await foreach (var row in _index.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["PartitionKey", "RowKey", "EventPartition", "EventKey", "EventRow"], cancellationToken: cancellationToken))
             {
                 rows.Add(row);
                 if (rows.Count >= size)
@@ -128,7 +129,9 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
             return false;
         }
         bool? deleted = null;
-        var stored = await _events.GetEntityIfExistsAsync<TableEntity>(partition, EventKeys.EventPrefix + key, ["Id", "Type", "Time", "Shard"], cancellationToken);
+        // A feed row written before 2026-12 has no EventRow: its event is at e|{key}, beside an id row.
+        var eventRow = feedRow.GetString("EventRow") ?? EventKeys.LegacyEventRowKey(key);
+        var stored = await _events.GetEntityIfExistsAsync<TableEntity>(partition, eventRow, ["Id", "Type", "Time", "Shard"], cancellationToken);
         if (stored.HasValue)
         {
             var e = stored.Value!;
@@ -138,8 +141,12 @@ public class EventRetention(TableServiceClient tables, RetentionStore store, IEn
             {
                 await DeleteIfExistsAsync(_index, IndexKeys.Partition(tenant, stream, IndexKeys.Bucket(stream, time), shard), IndexKeys.RowKey(time, key), cancellationToken);
             }
-            await DeleteIfExistsAsync(_events, partition, EventKeys.IdRowPrefix(e.GetString("Id")!) + key, cancellationToken);
-            await DeleteIfExistsAsync(_events, partition, EventKeys.EventPrefix + key, cancellationToken);
+            var idRow = EventKeys.EventRowKey(e.GetString("Id")!, key);
+            if (idRow != eventRow)
+            {
+                await DeleteIfExistsAsync(_events, partition, idRow, cancellationToken);
+            }
+            await DeleteIfExistsAsync(_events, partition, eventRow, cancellationToken);
             deleted = true;
         }
         await DeleteIfExistsAsync(_index, feedRow.PartitionKey, feedRow.RowKey, cancellationToken);

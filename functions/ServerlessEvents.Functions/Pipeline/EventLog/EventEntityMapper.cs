@@ -11,11 +11,11 @@ public static class EventEntityMapper
     /// <summary>Bytes per JSON chunk property; below the 64 KiB property limit.</summary>
     public const int ChunkBytes = 64_000;
 
-    /// <summary>The event row.</summary>
+    /// <summary>The event row, at <see cref="EventKeys.EventRowKey"/>.</summary>
     public static TableEntity ToEventRow(PreparedEvent prepared, DateTimeOffset ingestedAt)
     {
         var e = prepared.Event;
-        var row = new TableEntity(prepared.Partition, EventKeys.EventPrefix + prepared.EventKey)
+        var row = new TableEntity(prepared.Partition, prepared.RowKey)
         {
             ["Tenant"] = prepared.Tenant,
             ["Id"] = e.Id,
@@ -33,26 +33,23 @@ public static class EventEntityMapper
         return row;
     }
 
-    /// <summary>The outbox marker written in the same transaction as the event.</summary>
+    /// <summary>The outbox marker written in the same transaction as the event; <c>EventRow</c> locates the event.</summary>
     public static TableEntity ToOutboxRow(PreparedEvent prepared, DateTimeOffset ingestedAt) =>
         new(prepared.Partition, EventKeys.OutboxPrefix + prepared.EventKey)
         {
             ["IngestedAt"] = ingestedAt,
             ["Type"] = prepared.Event.Type,
+            ["EventRow"] = prepared.RowKey,
         };
 
-    /// <summary>The id-lookup row written in the same transaction as the event.</summary>
-    public static TableEntity ToIdRow(PreparedEvent prepared) =>
-        new(prepared.Partition, EventKeys.IdRowPrefix(prepared.Event.Id) + prepared.EventKey)
-        {
-            ["Source"] = prepared.Event.Source,
-        };
+    /// <summary>Whether a row under <see cref="EventKeys.IdPrefix"/> is an event (this layout) rather than an old id-lookup pointer.</summary>
+    public static bool IsEventRow(TableEntity row) => row.ContainsKey("ContentHash");
 
-    /// <summary>Reads an event row back.</summary>
+    /// <summary>Reads an event row back (either layout).</summary>
     public static StoredEvent FromEventRow(TableEntity row) => new(
         row.GetString("Tenant")!, row.GetString("Id")!, row.GetString("Source")!, row.GetString("Type")!, row.GetString("Subject"),
-        row.GetString("Time")!, row.GetString("UserId"), row.GetString("CorrelationId"), row.RowKey[EventKeys.EventPrefix.Length..], row.GetInt32("Shard") ?? 0, row.GetString("ContentHash")!,
-        ReadChunks(row, "J"), row.GetDateTimeOffset("IngestedAt") ?? default, row.GetDateTimeOffset("PublishedAt"));
+        row.GetString("Time")!, row.GetString("UserId"), row.GetString("CorrelationId"), EventKeys.KeyOfRow(row.RowKey), row.GetInt32("Shard") ?? 0, row.GetString("ContentHash")!,
+        ReadChunks(row, "J"), row.GetDateTimeOffset("IngestedAt") ?? default, row.GetDateTimeOffset("PublishedAt")) { RowKey = row.RowKey };
 
     /// <summary>Splits bytes across <c>{prefix}0..n</c> with a count in <c>{prefix}Chunks</c>.</summary>
     public static void WriteChunks(TableEntity row, string prefix, ReadOnlySpan<byte> bytes)

@@ -11,11 +11,18 @@ namespace ServerlessEvents.Functions.EventLog;
 /// </summary>
 public static class EventKeys
 {
-    /// <summary>Row-key prefix of an event row: <c>e|{key}</c>, where key hashes tenant, source and id.</summary>
+    /// <summary>
+    /// Row-key prefix of an event row as versions before 2026-12 wrote it: <c>e|{key}</c>, where key hashes tenant,
+    /// source and id, beside a separate id-lookup row. Still read; no longer written (see <see cref="EventRowKey"/>).
+    /// </summary>
     public const string EventPrefix = "e|";
     /// <summary>Row-key prefix of an outbox marker: <c>o|{key}</c>.</summary>
     public const string OutboxPrefix = "o|";
-    /// <summary>Row-key prefix of an id-lookup row: <c>i|{escaped id}|{key}</c>.</summary>
+    /// <summary>
+    /// Row-key prefix of an event row: <c>i|{escaped id}|{key}</c>. The row is the event itself, its
+    /// de-duplication key and its id lookup at once. (Before 2026-12 a row with this key was only an id-lookup
+    /// pointer to <c>e|{key}</c>; such rows have no <c>ContentHash</c>.)
+    /// </summary>
     public const string IdPrefix = "i|";
 
     /// <summary>The event key: 32 hex characters of SHA-256 over tenant, source and id. It is also the dedup key.</summary>
@@ -36,6 +43,15 @@ public static class EventKeys
 
     /// <summary>The Events-table partition of a tenant's shard.</summary>
     public static string Partition(string tenant, int shard) => string.Create(CultureInfo.InvariantCulture, $"{tenant}|{shard:D2}");
+
+    /// <summary>The row key of an event: <c>i|{escaped id}|{key}</c>.</summary>
+    public static string EventRowKey(string id, string eventKey) => IdRowPrefix(id) + eventKey;
+
+    /// <summary>The row key of an event written before 2026-12: <c>e|{key}</c>.</summary>
+    public static string LegacyEventRowKey(string eventKey) => EventPrefix + eventKey;
+
+    /// <summary>The event key at the end of an event row's key (either layout).</summary>
+    public static string KeyOfRow(string rowKey) => rowKey[(rowKey.LastIndexOf('|') + 1)..];
 
     /// <summary>The id-lookup row key prefix for an id (all sources).</summary>
     public static string IdRowPrefix(string id) => IdPrefix + Escape(id) + "|";

@@ -6,17 +6,17 @@ using ServerlessEvents.Functions.Storage;
 namespace ServerlessEvents.Functions.EventLog;
 
 /// <summary>
-/// The audit log's write and point-read side. Each event is written with its outbox marker and its id-lookup
-/// row in one entity-group transaction, and the event row's key is the de-duplication key, so concurrent
-/// writers of one event store exactly one copy. Writes are group-committed (<see cref="GroupCommitter{T}"/>):
+/// The audit log's write and point-read side. Each event is written with its outbox marker in one entity-group
+/// transaction. The event row's key (<c>i|{escaped id}|{key}</c>) is both the de-duplication key, so concurrent
+/// writers of one event store exactly one copy, and the id lookup. Writes are group-committed (<see cref="GroupCommitter{T}"/>):
 /// concurrent requests' events for one partition share a transaction.
 /// </summary>
 public class EventStore
 {
-    /// <summary>Rows one event adds in its transaction: the event, its outbox marker and its id-lookup row.</summary>
-    public const int OperationsPerEvent = 3;
+    /// <summary>Rows one event adds in its transaction: the event and its outbox marker.</summary>
+    public const int OperationsPerEvent = 2;
 
-    /// <summary>Most events in one transaction: 100 operations at most.</summary>
+    /// <summary>Most events in one transaction (100 operations at most).</summary>
     public const int MaxEventsPerTransaction = 100 / OperationsPerEvent;
 
     private const int MaxTransactionBytes = 2_500_000;
@@ -103,7 +103,6 @@ public class EventStore
                 {
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToEventRow(item.Event, now)));
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToOutboxRow(item.Event, now)));
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EventEntityMapper.ToIdRow(item.Event)));
                 }
                 try
                 {
@@ -132,9 +131,17 @@ public class EventStore
         }
     }
 
+    /// <summary>
+    /// Judges an event whose row already exists: the same content is a duplicate, other content a conflict. The
+    /// existing row is the event itself, or, for an event stored before 2026-12, an id-lookup row pointing to it.
+    /// </summary>
     private async Task<AppendOutcome> ClassifyExistingAsync(PreparedEvent prepared)
     {
-        var existing = await _events.GetEntityIfExistsAsync<TableEntity>(prepared.Partition, EventKeys.EventPrefix + prepared.EventKey, ["ContentHash"]);
+        var existing = await _events.GetEntityIfExistsAsync<TableEntity>(prepared.Partition, prepared.RowKey, ["ContentHash"]);
+        if (existing.HasValue && existing.Value!.GetString("ContentHash") is null)
+        {
+            existing = await _events.GetEntityIfExistsAsync<TableEntity>(prepared.Partition, EventKeys.LegacyEventRowKey(prepared.EventKey), ["ContentHash"]);
+        }
         if (!existing.HasValue)
         {
             throw new RequestFailedException(503, "The event conflicted but could not be read back; retry.");
@@ -142,12 +149,19 @@ public class EventStore
         return existing.Value!.GetString("ContentHash") == prepared.ContentHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
     }
 
-    /// <summary>Reads one event by its partition and key, or null.</summary>
-    public virtual async Task<StoredEvent?> GetAsync(string partition, string eventKey, CancellationToken cancellationToken = default)
+    /// <summary>Reads one event by its partition and row key (<see cref="StoredEvent.RowKey"/>), or null.</summary>
+    public virtual async Task<StoredEvent?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken = default)
     {
-        var row = await _events.GetEntityIfExistsAsync<TableEntity>(partition, EventKeys.EventPrefix + eventKey, cancellationToken: cancellationToken);
-        return row.HasValue ? EventEntityMapper.FromEventRow(row.Value!) : null;
+        var row = await _events.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue && EventEntityMapper.IsEventRow(row.Value!) ? EventEntityMapper.FromEventRow(row.Value!) : null;
     }
+
+    /// <summary>
+    /// Reads the event a pointer names: <paramref name="rowKey"/> when the pointer was written with one (this layout),
+    /// else the <c>e|{key}</c> row an event stored before 2026-12 lives at.
+    /// </summary>
+    public virtual Task<StoredEvent?> GetAsync(string partition, string? rowKey, string eventKey, CancellationToken cancellationToken = default) =>
+        GetAsync(partition, rowKey ?? EventKeys.LegacyEventRowKey(eventKey), cancellationToken);
 
     /// <summary>One event waiting for its transaction, and its outcome once known.</summary>
     private sealed class PendingAppend(PreparedEvent prepared, int index)

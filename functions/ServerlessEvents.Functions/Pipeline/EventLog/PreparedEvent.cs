@@ -7,4 +7,7 @@ public sealed record PreparedEvent(string Tenant, CanonicalEvent Event, byte[] J
 {
     /// <summary>The Events-table partition.</summary>
     public string Partition => EventKeys.Partition(Tenant, Shard);
+
+    /// <summary>The event row's key.</summary>
+    public string RowKey => EventKeys.EventRowKey(Event.Id, EventKey);
 }

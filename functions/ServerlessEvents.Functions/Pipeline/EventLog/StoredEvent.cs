@@ -12,8 +12,11 @@ public sealed record StoredEvent(
     /// <summary>The stored form of a just-prepared event.</summary>
     public static StoredEvent From(PreparedEvent prepared, DateTimeOffset ingestedAt) => new(
         prepared.Tenant, prepared.Event.Id, prepared.Event.Source, prepared.Event.Type, prepared.Event.Subject, prepared.Event.Time,
-        prepared.Event.UserId, prepared.Event.CorrelationId, prepared.EventKey, prepared.Shard, prepared.ContentHash, prepared.Json, ingestedAt, null);
+        prepared.Event.UserId, prepared.Event.CorrelationId, prepared.EventKey, prepared.Shard, prepared.ContentHash, prepared.Json, ingestedAt, null) { RowKey = prepared.RowKey };
 
     /// <summary>The Events-table partition.</summary>
     public string Partition => EventKeys.Partition(Tenant, Shard);
+
+    /// <summary>The event row's key: <c>i|{escaped id}|{key}</c>, or <c>e|{key}</c> for an event stored before 2026-12.</summary>
+    public string RowKey { get; init; } = EventKeys.EventRowKey(Id, EventKey);
 }

@@ -18,7 +18,7 @@ public class OutboxStore(TableServiceClient tables, EventStore store)
         {
             var actions = chunk.SelectMany(e => new[]
             {
-                new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(e.Partition, EventKeys.EventPrefix + e.EventKey) { ["PublishedAt"] = now }, ETag.All),
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(e.Partition, e.RowKey) { ["PublishedAt"] = now }, ETag.All),
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Partition, EventKeys.OutboxPrefix + e.EventKey), ETag.All),
             });
             try
@@ -30,7 +30,7 @@ public class OutboxStore(TableServiceClient tables, EventStore store)
                 // Another worker completed some of them first; finish the rest one by one.
                 foreach (var e in chunk)
                 {
-                    await _events.UpdateEntityAsync(new TableEntity(e.Partition, EventKeys.EventPrefix + e.EventKey) { ["PublishedAt"] = now }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await _events.UpdateEntityAsync(new TableEntity(e.Partition, e.RowKey) { ["PublishedAt"] = now }, ETag.All, TableUpdateMode.Merge, cancellationToken);
                     await _events.DeleteEntityAsync(e.Partition, EventKeys.OutboxPrefix + e.EventKey, ETag.All, cancellationToken);
                 }
             }
@@ -42,16 +42,17 @@ public class OutboxStore(TableServiceClient tables, EventStore store)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {EventKeys.OutboxPrefix} and RowKey lt {EventKeys.PrefixEnd(EventKeys.OutboxPrefix)} and IngestedAt lt {olderThan}");
-        var keys = new List<string>();
-        await foreach (var row in _events.QueryAsync<TableEntity>(filter, maxPerPage: max, select: ["RowKey"], cancellationToken: cancellationToken))
+        var markers = new List<(string Key, string? EventRow)>();
+        await foreach (var row in _events.QueryAsync<TableEntity>(filter, maxPerPage: max, select: ["RowKey", "EventRow"], cancellationToken: cancellationToken))
         {
-            keys.Add(row.RowKey[EventKeys.OutboxPrefix.Length..]);
-            if (keys.Count >= max)
+            markers.Add((row.RowKey[EventKeys.OutboxPrefix.Length..], row.GetString("EventRow")));
+            if (markers.Count >= max)
             {
                 break;
             }
         }
-        var events = await Task.WhenAll(keys.Select(key => store.GetAsync(partition, key, cancellationToken)));
+        // A marker written before 2026-12 has no EventRow: its event is at e|{key}.
+        var events = await Task.WhenAll(markers.Select(m => store.GetAsync(partition, m.EventRow, m.Key, cancellationToken)));
         return events.OfType<StoredEvent>().ToArray();
     }
 }
